@@ -1,0 +1,197 @@
+"""The actor registry: who is who, which side they speak for, and what they are called.
+
+The registry ships with parley (``parley/data/actors.yaml``) and users add their own files
+in the same format (``--actors my_actors.yaml``, or the ``actors`` setting). Each entry::
+
+    - name: Dmitry Peskov                 # canonical name
+      kind: person                         # see model.ACTOR_KINDS
+      side: Russia                         # the state or group it speaks for
+      aliases: [Peskov, Dmitri Peskov]
+      roles:                               # bounded in time; years or ISO dates
+        - {title: Kremlin spokesman, side: Russia, start: "2012"}
+      demonyms: [Russian]                  # states only: adjectives that point at them
+
+A user entry with the same canonical name as a bundled one replaces it. A malformed file
+raises ``ConfigError`` (P402) naming the file and the line at fault.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ..errors import ConfigError
+from ..model import ACTOR_KINDS, Actor, Role
+
+ENTRY_KEYS = {"name", "kind", "side", "aliases", "roles", "demonyms"}
+ROLE_KEYS = {"title", "side", "start", "end"}
+
+
+@dataclass(frozen=True)
+class Match:
+    """An actor named in a text: the span and the registry entry it resolves to."""
+
+    start: int
+    end: int
+    text: str
+    actor: Actor
+
+
+class Registry:
+    """Actors by canonical name and alias, with a fast matcher over texts."""
+
+    def __init__(self, actors: Iterable[Actor], demonyms: dict[str, str] | None = None):
+        self.actors: dict[str, Actor] = {}
+        for a in actors:
+            self.actors[a.name] = a
+        self.demonyms = {k.lower(): v for k, v in (demonyms or {}).items()}
+        self._index: dict[str, Actor] = {}
+        for a in self.actors.values():
+            for alias in (a.name, *a.aliases):
+                self._index.setdefault(_key(alias), a)
+        names = sorted(self._index, key=len, reverse=True)
+        body = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
+        self._rx = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE) if names else None
+
+    def __len__(self) -> int:
+        return len(self.actors)
+
+    def __iter__(self) -> Iterator[Actor]:
+        return iter(self.actors.values())
+
+    def get(self, name: str | None) -> Actor | None:
+        """The actor called ``name`` (canonical name or alias, any case), if known."""
+        if not name:
+            return None
+        return self._index.get(_key(name)) or self._index.get(_key(re.sub(r"^the\s+", "", name, flags=re.I)))
+
+    def country_of(self, adjective: str) -> str | None:
+        """The state a demonym points at ("Tajik" -> "Tajikistan")."""
+        return self.demonyms.get(adjective.lower().rstrip("s")) or self.demonyms.get(adjective.lower())
+
+    def holder_of(self, title: str, side: str, date: str | None) -> Actor | None:
+        """Who held ``title`` for ``side`` on ``date`` ("president", "Russia", "2004-02-06")."""
+        title = title.lower()
+        for a in self.actors.values():
+            for r in a.roles:
+                if r.title.lower() == title and r.side == side and r.covers(date):
+                    return a
+        return None
+
+    def find(self, text: str) -> list[Match]:
+        """Every registry name in ``text``, longest first, without overlaps.
+
+        Capitalised aliases must match in case (so "turkey" the bird is not Turkey); an
+        all-lower alias ("the west") matches any case.
+        """
+        if self._rx is None:
+            return []
+        out = []
+        for m in self._rx.finditer(text):
+            key = _key(m.group(0))
+            actor = self._index.get(key)
+            if actor is None:
+                continue
+            if not _case_ok(m.group(0), actor):
+                continue
+            out.append(Match(m.start(), m.end(), m.group(0), actor))
+        return out
+
+
+def _case_ok(found: str, actor: Actor) -> bool:
+    """Acronyms match exactly, capitalised aliases only capitalised text, lower-case ones any case."""
+    key = _key(found)
+    flat = " ".join(found.split())
+    return any(
+        alias.islower() or (flat == alias if alias.isupper() else found[:1].isupper())
+        for alias in (actor.name, *actor.aliases)
+        if _key(alias) == key
+    )
+
+
+def _key(name: str) -> str:
+    return " ".join(name.replace("’", "'").split()).lower()
+
+
+# --- loading ---------------------------------------------------------------------------
+
+
+def load_registry(extra: Iterable[str | Path] = ()) -> Registry:
+    """The bundled registry plus the user's files (later files override earlier entries)."""
+    extra = tuple(str(p) for p in extra)
+    return _load(extra)
+
+
+@lru_cache(maxsize=8)
+def _load(extra: tuple[str, ...]) -> Registry:
+    bundled = resources.files("parley").joinpath("data/actors.yaml").read_text(encoding="utf-8")
+    actors, demonyms = parse_registry(bundled, "parley/data/actors.yaml")
+    merged = {a.name: a for a in actors}
+    for path in extra:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise ConfigError("P402", f"cannot read actor file {path}: {exc.strerror}") from None
+        more, dem = parse_registry(text, path)
+        merged.update({a.name: a for a in more})
+        demonyms.update(dem)
+    return Registry(merged.values(), demonyms)
+
+
+def parse_registry(text: str, source: str) -> tuple[list[Actor], dict[str, str]]:
+    """Actors and demonyms from registry YAML; ``ConfigError`` names the line at fault."""
+    import yaml
+
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f" line {mark.line + 1}" if mark else ""
+        raise ConfigError("P402", f"{source}{line}: not valid YAML ({getattr(exc, 'problem', exc)})") from None
+    if root is None:
+        return [], {}
+    if not isinstance(root, yaml.SequenceNode):
+        raise ConfigError("P402", f"{source} line {root.start_mark.line + 1}: expected a list of actors")
+    actors, demonyms = [], {}
+    for node in root.value:
+        entry = yaml.safe_load(yaml.serialize(node))
+        actor = _actor(entry, source, node.start_mark.line + 1)
+        actors.append(actor)
+        for d in (entry.get("demonyms") or []):
+            demonyms[str(d)] = actor.name
+    return actors, demonyms
+
+
+def _actor(entry: Any, source: str, line: int) -> Actor:
+    def fail(why: str) -> ConfigError:
+        return ConfigError("P402", f"{source} line {line}: {why}")
+
+    if not isinstance(entry, dict):
+        raise fail("each actor must be a mapping with at least 'name' and 'kind'")
+    unknown = set(entry) - ENTRY_KEYS
+    if unknown:
+        raise fail(f"unknown key(s) {sorted(unknown)}; allowed: {sorted(ENTRY_KEYS)}")
+    name, kind = entry.get("name"), entry.get("kind")
+    if not isinstance(name, str) or not name.strip():
+        raise fail("'name' must be a non-empty string")
+    if kind not in ACTOR_KINDS:
+        raise fail(f"'kind' must be one of {', '.join(ACTOR_KINDS)} (got {kind!r})")
+    aliases = entry.get("aliases") or []
+    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+        raise fail("'aliases' must be a list of strings")
+    roles = []
+    for r in entry.get("roles") or []:
+        if not isinstance(r, dict) or "title" not in r or set(r) - ROLE_KEYS:
+            raise fail(f"each role needs 'title' and may have {sorted(ROLE_KEYS - {'title'})}")
+        roles.append(Role(str(r["title"]), r.get("side"), _year(r.get("start")), _year(r.get("end"))))
+    side = entry.get("side")
+    return Actor(name.strip(), kind, str(side) if side else None, tuple(aliases), tuple(roles))
+
+
+def _year(value: Any) -> str | None:
+    return None if value is None else str(value)

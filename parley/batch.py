@@ -1,0 +1,58 @@
+"""Run the pipeline over many inputs: every input ends as an Analysis, errors included.
+
+This is the one driver behind ``parley extract``, ``parley ingest`` and the distributed
+runner. An input that cannot be read still yields an ``Analysis`` (with an empty article
+and the error), so the caller can account for every input it was given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from .errors import ParleyError
+from .ingest.article import content_id, prepare
+from .ingest.sources import RawInput, iter_inputs
+from .model import Analysis, Article, ErrorRecord
+from .pipeline import analyze_article
+from .settings import Settings
+
+
+def failed(error: ErrorRecord, ref: str | None = None) -> Analysis:
+    """An Analysis that carries only an error (the input could not be read or cleaned)."""
+    where = f"{error.source or ''}:{error.location or ''}"
+    article = Article(
+        id=content_id(f"error:{where}:{error.code}"),
+        raw="",
+        text="",
+        segments=(),
+        ref=ref if ref is not None else (error.source or "") + (f":{error.location}" if error.location else ""),
+        source=error.source,
+    )
+    return Analysis(article=article, errors=(error,))
+
+
+def analyze_input(raw: RawInput, settings: Settings | None = None) -> Analysis:
+    """Clean and analyse one raw input; never raises for a bad article."""
+    try:
+        article = prepare(raw)
+    except ParleyError as exc:
+        return failed(exc.record(step="prepare"), raw.ref)
+    except Exception as exc:  # a cleaner bug must not lose the input
+        err = ErrorRecord("P200", f"{type(exc).__name__}: {exc}"[:300], raw.source, raw.location, "prepare")
+        return failed(err, raw.ref)
+    return analyze_article(article, settings)
+
+
+def analyze_inputs(items: Iterable[RawInput | ErrorRecord], settings: Settings | None = None) -> Iterator[Analysis]:
+    """Analyses for a stream of inputs, in order."""
+    for item in items:
+        if isinstance(item, ErrorRecord):
+            yield failed(item)
+        else:
+            yield analyze_input(item, settings)
+
+
+def analyze_paths(paths: Iterable[str], settings: Settings | None = None) -> Iterator[Analysis]:
+    """Analyses of every article found under ``paths``."""
+    settings = settings or Settings()
+    yield from analyze_inputs(iter_inputs(paths, settings), settings)

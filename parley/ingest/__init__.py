@@ -1,0 +1,1 @@
+"""Reading articles: sources, decoding, HTML and plain-text cleaning, metadata."""
