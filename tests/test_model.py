@@ -26,3 +26,13 @@ def test_model_contract_uses_ref_as_id_and_keeps_hash():
     line = Analysis(article=art).as_contract()
     assert line["id"] == "doc-7" and line["hash"] == "h1"
     assert set(line) >= {"id", "title", "authors", "date", "outlet", "text", "quotes", "signals", "errors"}
+
+
+def test_model_tables_rows_follow_declared_columns(wire_analysis):
+    from parley.tables import TABLES, rows
+
+    out = rows(wire_analysis)
+    assert len(out["articles"]) == 1 and out["signals"]
+    for name, cols in TABLES.items():
+        for r in out[name]:
+            assert tuple(r) == cols
