@@ -147,7 +147,9 @@ def signals(
     actor: Annotated[str | None, typer.Option(help="Holder name contains this.")] = None,
     side: Annotated[str | None, typer.Option(help="Holder side contains this.")] = None,
     counterpart: Annotated[str | None, typer.Option(help="Counterpart contains this.")] = None,
-    stance: Annotated[str | None, typer.Option(help="One of refuse, conditional, open, engaged, agreed, skeptical.")] = None,
+    stance: Annotated[
+        str | None, typer.Option(help="One of refuse, conditional, open, engaged, agreed, skeptical.")
+    ] = None,
     since: Annotated[str | None, typer.Option(help="From this ISO date.")] = None,
     until: Annotated[str | None, typer.Option(help="Up to this ISO date.")] = None,
     outlet: Annotated[str | None, typer.Option(help="Outlet contains this.")] = None,

@@ -170,8 +170,10 @@ class Scores:
         c["qs_tp"] += sum(1 for gi, pi in m if speaker_ok(gq[gi].get("speaker"), pq[pi].get("speaker")))
         doc = gold["id"]
         mg, mp = {gi for gi, _ in m}, {pi for _, pi in m}
-        self.details += [f"{doc} quote missed: {q['speaker']}: {q['quote'][:70]}" for i, q in enumerate(gq) if i not in mg]
-        self.details += [f"{doc} quote extra : {q.get('speaker')}: {q['quote'][:70]}" for i, q in enumerate(pq) if i not in mp]
+        self.details += [f"{doc} quote missed: {q['speaker']}: {q['quote'][:70]}"
+                         for i, q in enumerate(gq) if i not in mg]
+        self.details += [f"{doc} quote extra : {q.get('speaker')}: {q['quote'][:70]}"
+                         for i, q in enumerate(pq) if i not in mp]
         self.details += [
             f"{doc} speaker wrong: {gq[gi]['speaker']} != {pq[pi].get('speaker')}: {gq[gi]['quote'][:50]}"
             for gi, pi in m if not speaker_ok(gq[gi].get("speaker"), pq[pi].get("speaker"))

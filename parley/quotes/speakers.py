@@ -21,7 +21,7 @@ CUE_VERBS = (
     "admitted|recalled|concluded|conceded|observed|pointed out|went on|quipped|cautioned|vowed|"
     "telling|saying|adding|asking|writing|noting|stressing|insisting|warning|declaring|explaining"
 )
-_SPEAKER = r"((?:[A-Z][\w’'.-]*|the|a|an|of|de|al|bin|for)(?:[\s,]+(?:[A-Z][\w’'.-]*|[a-z]+ (?=[A-Z])|of|the|de|al|bin|for|and))*|he|she|they|we|I)"
+_SPEAKER = r"((?:[A-Z][\w’'.-]*|the|a|an|of|de|al|bin|for)(?:[\s,]+(?:[A-Z][\w’'.-]*|[a-z]+ (?=[A-Z])|of|the|de|al|bin|for|and))*|he|she|they|we|I)"  # noqa: E501
 # `, Putin said` / `, he said` / `, Peskov told ...` after the quote
 _AFTER_SUBJ_VERB = re.compile(rf"^\W{{0,4}}\s*{_SPEAKER}\s+(?:also\s+|later\s+|then\s+)?({CUE_VERBS})\b")
 # `, said Arthur Martirosyan, program manager ...` after the quote
@@ -31,9 +31,9 @@ _BEFORE = re.compile(rf"{_SPEAKER}\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+)?
 _ACCORDING = re.compile(rf"[Aa]ccording to {_SPEAKER}")
 _MEDIUM = re.compile(
     r"(?:reported by|according to|told|in an interview with|speaking to|in comments (?:to|reported by)|"
-    r"quoted by|cited by|in remarks to)\s+((?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:[A-Z0-9][\w’'.-]*|news agency|newspaper|TV|channel))*)"
+    r"quoted by|cited by|in remarks to)\s+((?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:[A-Z0-9][\w’'.-]*|news agency|newspaper|TV|channel))*)"  # noqa: E501
 )
-_MEDIA_WORDS = re.compile(r"\b(news|agency|TV|television|channel|radio|newspaper|times|post|journal|Interfax|TASS|Reuters|AFP|AP)\b", re.I)
+_MEDIA_WORDS = re.compile(r"\b(news|agency|TV|television|channel|radio|newspaper|times|post|journal|Interfax|TASS|Reuters|AFP|AP)\b", re.I)  # noqa: E501
 
 
 @dataclass
@@ -50,10 +50,7 @@ def attribute(text: str, q_start: int, q_end: int, sent_start: int, sent_end: in
     """The speaker of the quote at ``[q_start, q_end)`` inside sentence ``[sent_start, sent_end)``."""
     after = text[q_end + 1 : sent_end]
     before = text[sent_start : max(sent_start, q_start - 1)]
-    for rx, name_group, verb_group, where in (
-        (_AFTER_SUBJ_VERB, 1, 2, "after"),
-        (_AFTER_VERB_SUBJ, 2, 1, "after"),
-    ):
+    for rx, name_group, verb_group in ((_AFTER_SUBJ_VERB, 1, 2), (_AFTER_VERB_SUBJ, 2, 1)):
         m = rx.match(after)
         if m:
             who = _resolve(m.group(name_group), q_end + 1 + m.start(name_group), resolver)

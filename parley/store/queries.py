@@ -78,7 +78,9 @@ def select_quotes(f: Filters, limit: int | None = None) -> tuple[str, list[Any]]
     return _finish(sql, clauses, params, "a.date", limit)
 
 
-def _finish(sql: str, clauses: list[str], params: list[Any], date_expr: str, limit: int | None) -> tuple[str, list[Any]]:
+def _finish(
+    sql: str, clauses: list[str], params: list[Any], date_expr: str, limit: int | None
+) -> tuple[str, list[Any]]:
     if clauses:
         sql += " WHERE " + " AND ".join(c.replace("x_date", date_expr) for c in clauses)
     sql += f" ORDER BY {date_expr}, x.article_id, x.seq"
