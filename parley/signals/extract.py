@@ -10,6 +10,7 @@ principle, conditional in practice), and a sentence may give signals to several 
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from . import details
@@ -21,6 +22,11 @@ if TYPE_CHECKING:
 
 NAME = "signals.model.v1"
 DETAIL_STANCES = frozenset({"refuse", "conditional", "skeptical"})
+RHETORICAL = re.compile(
+    r"\bwhy (?:should|would|must|do|will) (?:we|i|they|anyone|one)\b[^?]*\b(?:negotiat\w*|talk\w*|dialog\w*)", re.I
+)
+HYPOTHETICAL = frozenset({f"clause_modal={m}" for m in ("may", "might", "could", "would", "should")})
+RULE_CONFIDENCE = 0.9
 
 
 def find_signals(doc: Doc, model: StanceModel | None = None) -> list[dict[str, Any]]:
@@ -36,12 +42,30 @@ def decide(found: list[Instance], model: StanceModel) -> list[tuple[Instance, st
     """The best instance of each (holder, stance) pair that clears the stance's threshold."""
     best: dict[tuple[str, str], tuple[Instance, str, float]] = {}
     for inst in found:
-        probs = model.probabilities(inst.features)
+        probs = adjust(inst, model.stances, model.probabilities(inst.features))
         for stance, p, cut in zip(model.stances, probs, model.thresholds, strict=True):
             key = (inst.cand.name.lower(), stance)
             if p >= cut and (key not in best or p > best[key][2]):
                 best[key] = (inst, stance, p)
     return sorted(best.values(), key=lambda x: (x[0].sentence, -x[2]))
+
+
+def adjust(inst: Instance, stances: tuple[str, ...], probs: tuple[float, ...]) -> tuple[float, ...]:
+    """Two rules the examples are too few to teach the model.
+
+    - a rhetorical question about negotiating ("Why should we negotiate with terrorists?")
+      is the speaker's refusal;
+    - talks that only might, could or should happen are not talks being held: no
+      ``engaged`` under a hypothetical modal or in a question.
+    """
+    out = dict(zip(stances, probs, strict=True))
+    text = inst.parsed.text
+    if RHETORICAL.search(text) and (inst.cand.speaker or inst.cand.source in ("first_person", "speaker")):
+        out["refuse"] = max(out["refuse"], RULE_CONFIDENCE)
+    feats = set(inst.features)
+    if "question" in feats or feats & HYPOTHETICAL:
+        out["engaged"] = min(out["engaged"], 0.01)
+    return tuple(out[s] for s in stances)
 
 
 def _draft(doc: Doc, inst: Instance, stance: str, p: float, model: StanceModel, parties: list[str]) -> dict[str, Any]:

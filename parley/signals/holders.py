@@ -24,6 +24,10 @@ FIRST_PERSON = frozenset({"we", "us", "our", "i", "me", "my"})
 SUBJECT_PRONOUNS = frozenset({"he", "she"})
 GOVERNMENT_NOUNS = frozenset({"government", "administration", "presidency", "cabinet"})
 PARTY_NOUNS = frozenset({"side", "party", "leader", "country", "delegation", "government", "rival", "foe"})
+TITLE_NOUNS = frozenset(
+    "president minister premier leader chancellor envoy spokesman spokeswoman negotiator mediator secretary".split()
+)
+COMMON_LEADS = frozenset("both all some many most other western eastern northern southern".split())
 LEADING_NOISE = frozenset("the a an but and as if in on at when while after before however meanwhile".split())
 
 
@@ -83,6 +87,7 @@ def candidates(parsed: Any, sent_start: int, mentions: list[Any], ctx: Context, 
     found += _demonym_groups(parsed, sent_start, ctx)
     found += _pronouns(parsed, sent_start, ctx)
     found += _parties(parsed, sent_start, ctx)
+    found += _titles(parsed, sent_start, ctx)
     _add_speaker(found, ctx.speakers.get(index))
     return _merge(found)
 
@@ -138,6 +143,10 @@ def _named(phrase: str, pos: int, ctx: Context) -> Candidate | None:
         state = _demonym(phrase[:-1], ctx) if phrase.endswith("s") else None
         if state:
             return Candidate(state, state, "state", "demonym")
+        if _demonym(phrase, ctx):
+            return None  # a bare demonym ("Russian") names no one
+    if words[0].lower() in COMMON_LEADS:
+        return None
     actor = resolver.registry.get(phrase)
     if actor is not None and actor.kind == "media":
         return None
@@ -201,6 +210,28 @@ def _demonym_groups(parsed: Any, sent_start: int, ctx: Context) -> list[Candidat
         a = sent_start + tok.idx
         name = f"{tok.text} government" if head.lemma_.lower() in GOVERNMENT_NOUNS else state
         out.append(Candidate(name, state, "state", "demonym", head.i if head.i != tok.i else tok.i, a, a + len(tok.text)))
+    return out
+
+
+def _titles(parsed: Any, sent_start: int, ctx: Context) -> list[Candidate]:
+    """"the president said" -> the last person named; "the government" -> the main party's government."""
+    out = []
+    for tok in parsed:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ != "NOUN" or tok.dep_ not in PARTY_DEPS or not any(c.lower_ == "the" for c in tok.children):
+            continue
+        if any(c.dep_ in ("amod", "compound", "poss") and c.pos_ in ("ADJ", "PROPN") for c in tok.children):
+            continue
+        pos = sent_start + tok.idx
+        if lemma in TITLE_NOUNS:
+            res = ctx.resolver.last_person(pos)
+            if res is not None:
+                out.append(Candidate(res.name, res.side, "person", "title", tok.i, pos, pos + len(tok.text)))
+        elif lemma in GOVERNMENT_NOUNS and ctx.parties:
+            demonym = _demonym_word(ctx.parties[0], ctx)
+            if demonym:
+                name = f"{demonym} government"
+                out.append(Candidate(name, ctx.parties[0], "state", "government", tok.i, pos, pos + len(tok.text)))
     return out
 
 

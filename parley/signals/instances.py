@@ -57,7 +57,19 @@ def instances(doc: Doc) -> list[Instance]:
         for c in cands:
             feats = shared + candidate_features(parsed, c, len(cands))
             out.append(Instance(i, c, feats, [o for o in cands if o is not c], parsed))
+    _add_frequency(out)
     return out
+
+
+def _add_frequency(found: list[Instance]) -> None:
+    """How often the article brings the candidate up: frequent actors are the likelier holders."""
+    counts = Counter(inst.cand.name.lower() for inst in found)
+    top = counts.most_common(1)[0][0] if counts else None
+    for inst in found:
+        n = min(counts[inst.cand.name.lower()], 5)
+        inst.features += [f"hfreq={n}", f"khfreq={inst.cand.kind}:{n}"]
+        if inst.cand.name.lower() == top:
+            inst.features.append("most_named")
 
 
 def _context(doc: Doc, resolver: Any) -> Context:

@@ -22,6 +22,7 @@ from typing import Any
 
 from ..evaluate import same_actor, score
 from ..model import STANCES
+from .extract import adjust
 from .instances import Instance, instances
 from .model import StanceModel
 
@@ -142,6 +143,8 @@ def predictions(examples: list[Example], probs: list[list[tuple[float, ...]]], c
     for ex, doc_probs in zip(examples, probs, strict=True):
         best: dict[tuple[str, str], float] = {}
         for inst, p in zip(ex.instances, doc_probs, strict=True):
+            if hasattr(inst, "parsed"):
+                p = adjust(inst, STANCES, p)
             for stance, pk, cut in zip(STANCES, p, cuts, strict=True):
                 key = (inst.cand.name, stance)
                 if pk >= cut and pk > best.get(key, -1.0):
