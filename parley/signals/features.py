@@ -14,6 +14,7 @@ from typing import Any
 
 from .holders import Candidate
 from .lexicon import CUES, MODALS, NEGATIONS, STANCE_PATTERNS
+from .words import lemma, pos
 
 CUE_OF: dict[str, str] = {w: cls for cls, words in CUES.items() for w in words}
 SPEECH = CUES["say"]
@@ -21,18 +22,25 @@ _SKIP_POS = frozenset({"PROPN", "PUNCT", "NUM", "SPACE", "SYM", "X", "DET"})
 
 
 def sentence_features(parsed: Any, in_quote: bool, first: bool) -> list[str]:
-    """Features every candidate of the sentence shares."""
-    out = {f"w={_lemma(t)}" for t in parsed if t.pos_ not in _SKIP_POS}
-    out |= {f"cue={CUE_OF[_lemma(t)]}" for t in parsed if _lemma(t) in CUE_OF}
-    if any(t.lower_ in NEGATIONS or t.dep_ == "neg" for t in parsed):
-        out.add("neg")
+    """Features every candidate of the sentence shares (one pass over the tokens)."""
+    out: set[str] = set()
+    for t in parsed:
+        word = lemma(t)
+        if pos(t) not in _SKIP_POS:
+            out.add(f"w={word}")
+        cls = CUE_OF.get(word)
+        if cls:
+            out.add(f"cue={cls}")
+        if word in NEGATIONS or t.dep_ == "neg":
+            out.add("neg")
+        if t.tag_ == "MD" and word in MODALS:
+            out.add(f"modal={word}")
     if "?" in parsed.text:
         out.add("question")
     if in_quote:
         out.add("in_quote")
     if first:
         out.add("first_sentence")
-    out |= {f"modal={t.lower_}" for t in parsed if t.tag_ == "MD" and t.lower_ in MODALS}
     out |= {f"rx={name}" for name, rx in STANCE_PATTERNS.items() if rx.search(parsed.text)}
     return sorted(out)
 
@@ -49,13 +57,13 @@ def candidate_features(parsed: Any, cand: Candidate, n_cands: int) -> list[str]:
     out += _role(tok, cand.kind)
     out += _window(parsed, cand.token)
     out += _clause(tok, cand.kind)
-    if cand.token == min((t.i for t in parsed if t.pos_ in ("PROPN", "NOUN", "PRON")), default=-1):
+    if cand.token == min((t.i for t in parsed if pos(t) in ("PROPN", "NOUN", "PRON")), default=-1):
         out.append("first_noun")
     return out
 
 
 def _lemma(t: Any) -> str:
-    return t.lemma_.lower()
+    return lemma(t)
 
 
 def _role(tok: Any, kind: str) -> list[str]:
@@ -92,16 +100,16 @@ def _window(parsed: Any, i: int) -> list[str]:
         j = i + off
         if 0 <= j < len(parsed):
             t = parsed[j]
-            out.append(f"w{off}={_lemma(t) if t.pos_ != 'PROPN' else 'NAME'}")
+            out.append(f"w{off}={_lemma(t) if pos(t) != 'PROPN' else 'NAME'}")
     return out
 
 
 def _clause(tok: Any, kind: str) -> list[str]:
     """The verb that governs the candidate and what its clause says (negated? which cues?)."""
     verb = tok
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+    while pos(verb) not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX"):
+    if pos(verb) not in ("VERB", "AUX"):
         return ["no_verb"]
     out = [f"verb={_lemma(verb)}"]
     subj = tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "conj" and tok.head.dep_ in ("nsubj", "nsubjpass"))

@@ -18,6 +18,7 @@ from typing import Any
 
 from ..actors.resolve import Resolved, Resolver, candidate_names, split_title
 from .lexicon import GROUP_NOUNS, NOT_NAMES, ORG_WORDS
+from .words import lemma, pos
 
 PARTY_DEPS = frozenset({"nsubj", "nsubjpass", "conj", "pobj", "dobj", "poss", "appos"})
 FIRST_PERSON = frozenset({"we", "us", "our", "i", "me", "my"})
@@ -28,6 +29,8 @@ TITLE_NOUNS = frozenset(
     "president minister premier leader chancellor envoy spokesman spokeswoman negotiator mediator secretary".split()
 )
 COMMON_LEADS = frozenset("both all some many most other western eastern northern southern".split())
+_TITLE_WORDS = re.compile(r"\bthe (?:\w+ )?(?:" + "|".join(TITLE_NOUNS | GOVERNMENT_NOUNS) + r")\b", re.I)
+_PARTY_WORDS = re.compile(r"\b(?:" + "|".join(f"{w}s" for w in PARTY_NOUNS) + r"|parties|countries)\b", re.I)
 LEADING_NOISE = frozenset("the a an but and as if in on at when while after before however meanwhile".split())
 
 
@@ -97,7 +100,7 @@ def _government_of(parsed: Any, cand: Candidate, ctx: Context) -> Candidate:
     if cand.kind != "state" or cand.token is None:
         return cand
     tok = parsed[cand.token]
-    if tok.dep_ == "poss" and tok.head.lemma_.lower() in GOVERNMENT_NOUNS:
+    if tok.dep_ == "poss" and lemma(tok.head) in GOVERNMENT_NOUNS:
         demonym = _demonym_word(cand.name, ctx)
         if demonym:
             cand.name = f"{demonym} government"
@@ -118,13 +121,13 @@ def _loose_names(parsed: Any, sent_start: int, taken: list[tuple[int, int]], ctx
     for tok in parsed:
         a = sent_start + tok.idx
         b = a + len(tok.text)
-        if tok.pos_ != "PROPN" or any(x < b and a < y for x, y in taken) or tok.lower_ in NOT_NAMES:
+        if pos(tok) != "PROPN" or any(x < b and a < y for x, y in taken) or tok.lower_ in NOT_NAMES:
             continue
         word = tok.text.strip(".’'")
         if (len(word) >= 2 and word.isupper() and word.isalpha()) or re.fullmatch(r"[A-Z]+\d", word):
             out.append(Candidate(word, None, "organisation", "acronym", tok.i, a, b))
         elif tok.dep_ in PARTY_DEPS and word[:1].isupper() and len(word) > 2 and not _demonym(word, ctx):
-            if tok.i + 1 < len(parsed) and parsed[tok.i + 1].pos_ == "PROPN":
+            if tok.i + 1 < len(parsed) and pos(parsed[tok.i + 1]) == "PROPN":
                 continue
             out.append(Candidate(word, None, "person", "surname", tok.i, a, b))
     return out
@@ -199,47 +202,51 @@ def _demonym_groups(parsed: Any, sent_start: int, ctx: Context) -> list[Candidat
         while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head
         head = None
-        if first.dep_ in ("amod", "compound", "nmod") and first.head.lemma_.lower() in GROUP_NOUNS:
+        if first.dep_ in ("amod", "compound", "nmod") and lemma(first.head) in GROUP_NOUNS:
             head = first.head
             state = _demonym(tok.text, ctx)
-        elif tok.text.endswith("s") and tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN"):
+        elif tok.text.endswith("s") and tok.text[:1].isupper() and pos(tok) in ("PROPN", "NOUN"):
             head = tok
             state = _demonym(tok.text[:-1], ctx)
         if head is None or not state:
             continue
         a = sent_start + tok.idx
-        name = f"{tok.text} government" if head.lemma_.lower() in GOVERNMENT_NOUNS else state
+        name = f"{tok.text} government" if lemma(head) in GOVERNMENT_NOUNS else state
         out.append(Candidate(name, state, "state", "demonym", head.i if head.i != tok.i else tok.i, a, a + len(tok.text)))
     return out
 
 
 def _titles(parsed: Any, sent_start: int, ctx: Context) -> list[Candidate]:
     """"the president said" -> the last person named; "the government" -> the main party's government."""
-    out = []
+    out: list[Candidate] = []
+    if not _TITLE_WORDS.search(parsed.text):
+        return out
     for tok in parsed:
-        lemma = tok.lemma_.lower()
-        if tok.pos_ != "NOUN" or tok.dep_ not in PARTY_DEPS or not any(c.lower_ == "the" for c in tok.children):
+        word = lemma(tok)
+        if pos(tok) != "NOUN" or tok.dep_ not in PARTY_DEPS or not any(c.lower_ == "the" for c in tok.children):
             continue
-        if any(c.dep_ in ("amod", "compound", "poss") and c.pos_ in ("ADJ", "PROPN") for c in tok.children):
+        if any(c.dep_ in ("amod", "compound", "poss") and pos(c) in ("ADJ", "PROPN") for c in tok.children):
             continue
-        pos = sent_start + tok.idx
-        if lemma in TITLE_NOUNS:
-            res = ctx.resolver.last_person(pos)
+        at = sent_start + tok.idx
+        if word in TITLE_NOUNS:
+            res = ctx.resolver.last_person(at)
             if res is not None:
-                out.append(Candidate(res.name, res.side, "person", "title", tok.i, pos, pos + len(tok.text)))
-        elif lemma in GOVERNMENT_NOUNS and ctx.parties:
+                out.append(Candidate(res.name, res.side, "person", "title", tok.i, at, at + len(tok.text)))
+        elif word in GOVERNMENT_NOUNS and ctx.parties:
             demonym = _demonym_word(ctx.parties[0], ctx)
             if demonym:
                 name = f"{demonym} government"
-                out.append(Candidate(name, ctx.parties[0], "state", "government", tok.i, pos, pos + len(tok.text)))
+                out.append(Candidate(name, ctx.parties[0], "state", "government", tok.i, at, at + len(tok.text)))
     return out
 
 
 def _parties(parsed: Any, sent_start: int, ctx: Context) -> list[Candidate]:
     """"the two sides", "both leaders", "the parties" -> the article's two main parties."""
-    out = []
+    out: list[Candidate] = []
+    if not _PARTY_WORDS.search(parsed.text):
+        return out
     for tok in parsed:
-        if tok.lemma_.lower() not in PARTY_NOUNS or tok.tag_ not in ("NNS", "NNPS"):
+        if lemma(tok) not in PARTY_NOUNS or tok.tag_ not in ("NNS", "NNPS"):
             continue
         if not any(c.lower_ in ("two", "both", "the", "all") for c in tok.children):
             continue

@@ -17,10 +17,10 @@ TRIGGER = re.compile(
     r"propos\w+|offer\w*|invit\w+|willing\w*|ready|prepared|open to|refus\w+|reject\w*|rul\w+ out|never|"
     r"demand\w*|insist\w*|condition\w*|unless|until|ransom\w*|concession\w*|releas\w+|swaps?|exchange\w*|"
     r"hostages?|sign\w*|settlement|resolution|diploma\w+|compromis\w+|reconcil\w+|disarm\w*|"
-    r"sanctions?|recogni[sz]\w+|contacts?|communicat\w+|initiative|roadmap|framework|format|"
-    r"host\w*|facilitat\w+|channels?|messages?|skeptic\w*|sceptic\w*|doubt\w*|unlikely|pointless|"
-    r"posturing|optimis\w+|pessimis\w+|hopes?|cooperat\w+|understanding|arrangement|plan|process|"
-    r"visit\w*|invasion|surrender|withdraw\w*|lay down|memorandum|protocol|declaration|commitment\w*)\b",
+    r"sanctions?|recogni[sz]\w+|contacts?|format|"
+    r"host\w*|facilitat\w+|skeptic\w*|sceptic\w*|doubt\w*|unlikely|pointless|"
+    r"posturing|optimis\w+|pessimis\w+|cooperat\w+|understanding|arrangement|"
+    r"withdraw\w*|lay down|memorandum|protocol)\b",
     re.IGNORECASE,
 )
 
@@ -82,7 +82,7 @@ STANCE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"resum\w+|restart\w*|revive|initiative|declared? a (?:\w+ )?(?:cease-?fire|truce))\b", re.I),
     "engaged": re.compile(
         r"\b(met|meets|meeting|held (?:talks|a meeting|discussions|consultations)|hold\w* talks|talks (?:in|with|between)|"
-        r"host\w*|attend\w*|visit\w*|phone call|telephone|spoke|discuss\w*|negotiations (?:between|with)|"
+        r"host\w*|attend\w*|phone call|telephone|spoke|discuss\w*|negotiations (?:between|with)|"
         r"round of (?:talks|negotiations)|arriv\w+|mediat\w+|broker\w*|facilitat\w+|led the|delegation|"
         r"conferr\w+|exchang\w+ (?:messages|views)|in contact|contacts)\b", re.I),
     "agreed": re.compile(
@@ -142,3 +142,16 @@ CONDITION_MARKERS = re.compile(
     r"must|wants?|as long as|so long as|except)\s+",
     re.IGNORECASE,
 )
+
+
+def _known() -> frozenset[str]:
+    words: set[str] = set()
+    for group in CUES.values():
+        words |= group
+    return frozenset(words | GROUP_NOUNS | NEGATIONS | MODALS | set(
+        "government administration presidency cabinet side party leader country rival foe president minister "
+        "premier chancellor spokesman spokeswoman secretary arrive continue resume release agree propose "
+        "believe hope make take use give refuse reject oppose decline close move force cause sense".split()))
+
+
+KNOWN = _known()

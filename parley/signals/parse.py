@@ -1,8 +1,9 @@
 """Dependency parses of the sentences that may carry a signal, without the entity recogniser.
 
-The signal layer needs part-of-speech tags, lemmas and the dependency tree, not spaCy's
-named entities (names come from the actor registry and the resolver); leaving the entity
-recogniser out halves the cost of each parse. Full parses another step already made
+The signal layer needs fine part-of-speech tags and the dependency tree, not spaCy's
+named entities (names come from the actor registry and the resolver) nor its lemmatizer
+(``words`` derives base forms from the tags); leaving those out more than halves the cost
+of each parse. Full parses another step already made
 (``doc.parses``) are reused; the lighter ones are cached on the Doc under their own key so
 that no later step mistakes them for full parses.
 """
@@ -17,6 +18,9 @@ if TYPE_CHECKING:
     from ..pipeline import Doc
 
 CACHE_KEY = "signals.parses"
+# The entity recogniser, the attribute ruler and the lemmatizer: parts of speech and base
+# forms come from the fine tags instead (see ``words``).
+SKIPPED = ["ner", "attribute_ruler", "lemmatizer"]
 
 
 def parse(doc: Doc, indices: list[int]) -> dict[int, Any]:
@@ -26,6 +30,6 @@ def parse(doc: Doc, indices: list[int]) -> dict[int, Any]:
     if todo:
         limit = doc.settings.max_parse_chars
         texts = [doc.sentences[i].text(doc.text)[:limit] for i in todo]
-        for i, parsed in zip(todo, nlp.load().pipe(texts, batch_size=64, disable=["ner"]), strict=True):
+        for i, parsed in zip(todo, nlp.load().pipe(texts, batch_size=64, disable=SKIPPED), strict=True):
             cache[i] = parsed
     return {i: doc.parses.get(i) or cache[i] for i in indices}
