@@ -28,7 +28,7 @@ def counterpart(cand: Candidate, others: list[Candidate], parsed: Any, fallback:
         if o.name == cand.name or (o.side and o.side == cand.side):
             continue
         score = 1 + _place_score(o, parsed)
-        if score > best_score:
+        if score > 0 and score > best_score:
             best, best_score = o.name, score
     if best is not None:
         return best
@@ -46,7 +46,9 @@ def _place_score(o: Candidate, parsed: Any) -> int:
         tok = tok.head
     if tok.dep_ == "pobj" and tok.head.lower_ in ("with", "between", "to", "from", "toward", "towards"):
         return 3
-    if tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
+    if tok.dep_ == "pobj":
+        return -1  # "in Oslo", "at the summit": a venue, not a party
+    if tok.dep_ in ("dobj", "nsubj", "nsubjpass"):
         return 2
     return 1
 

@@ -51,7 +51,7 @@ def decide(found: list[Instance], model: StanceModel) -> list[tuple[Instance, st
 
 
 def adjust(inst: Instance, stances: tuple[str, ...], probs: tuple[float, ...]) -> tuple[float, ...]:
-    """Two rules the examples are too few to teach the model.
+    """Rules for what the examples are too few to teach the model.
 
     - a rhetorical question about negotiating ("Why should we negotiate with terrorists?")
       is the speaker's refusal;

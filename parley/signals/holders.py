@@ -141,14 +141,14 @@ def _named(phrase: str, pos: int, ctx: Context) -> Candidate | None:
         words = words[1:]
     if not words or all(w.lower() in NOT_NAMES for w in words):
         return None
-    phrase = " ".join(words)
+    phrase = " ".join(words).rstrip(".,;:’'")
     if len(words) == 1:
         state = _demonym(phrase[:-1], ctx) if phrase.endswith("s") else None
         if state:
             return Candidate(state, state, "state", "demonym")
         if _demonym(phrase, ctx):
             return None  # a bare demonym ("Russian") names no one
-    if words[0].lower() in COMMON_LEADS:
+    if words[0].lower() in COMMON_LEADS and not _org_like(phrase):
         return None
     actor = resolver.registry.get(phrase)
     if actor is not None and actor.kind == "media":
@@ -212,7 +212,7 @@ def _demonym_groups(parsed: Any, sent_start: int, ctx: Context) -> list[Candidat
             continue
         a = sent_start + tok.idx
         name = f"{tok.text} government" if lemma(head) in GOVERNMENT_NOUNS else state
-        out.append(Candidate(name, state, "state", "demonym", head.i if head.i != tok.i else tok.i, a, a + len(tok.text)))
+        out.append(Candidate(name, state, "state", "demonym", head.i, a, a + len(tok.text)))
     return out
 
 

@@ -81,7 +81,8 @@ STANCE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"welcom\w+|seek\w*|sought|want\w*|hope\w*|appeal\w*|favou?r\w*|push\w* for|keen|support\w*|"
         r"resum\w+|restart\w*|revive|initiative|declared? a (?:\w+ )?(?:cease-?fire|truce))\b", re.I),
     "engaged": re.compile(
-        r"\b(met|meets|meeting|held (?:talks|a meeting|discussions|consultations)|hold\w* talks|talks (?:in|with|between)|"
+        r"\b(met|meets|meeting|held (?:talks|a meeting|discussions|consultations)|hold\w* talks|"
+        r"talks (?:in|with|between)|"
         r"host\w*|attend\w*|phone call|telephone|spoke|discuss\w*|negotiations (?:between|with)|"
         r"round of (?:talks|negotiations)|arriv\w+|mediat\w+|broker\w*|facilitat\w+|led the|delegation|"
         r"conferr\w+|exchang\w+ (?:messages|views)|in contact|contacts)\b", re.I),
