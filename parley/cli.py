@@ -34,6 +34,9 @@ ActorsOption = Annotated[
     list[str] | None, typer.Option("--actors", help="Extra actor registry file (YAML); repeatable.")
 ]
 FormatOption = Annotated[str, typer.Option("--format", "-f", help=f"Output format: {', '.join(FORMATS)}.")]
+WorkersOption = Annotated[
+    int | None, typer.Option("--workers", "-w", help="Worker processes (default: all cores; 1: no pool).")
+]
 
 SIGNAL_COLUMNS = ("date", "holder", "holder_side", "stance", "counterpart", "conditions", "reasons", "evidence")
 QUOTE_COLUMNS = ("date", "speaker", "speaker_side", "kind", "cue", "medium", "quote")
@@ -77,15 +80,18 @@ def extract(
     output: Annotated[str, typer.Option("--output", "-o", help="Output JSONL file; '-' for stdout.")] = "-",
     actors: ActorsOption = None,
     max_bytes: Annotated[int | None, typer.Option(help="Largest input read, in bytes.")] = None,
+    workers: WorkersOption = None,
 ) -> None:
     """Extract quotes and signals; write one JSON line per article (the extract contract).
 
-    Example: parley extract articles.jsonl -o out.jsonl
+    Output is in input order, whatever the number of workers.
+
+    Example: parley extract articles.jsonl -o out.jsonl --workers 4
     """
-    from .batch import analyze_paths
+    from .parallel import analyze_paths
 
     _check_paths(inputs)
-    settings = _settings(actors=tuple(actors or ()) or None, max_bytes=max_bytes)
+    settings = _settings(actors=tuple(actors or ()) or None, max_bytes=max_bytes, workers=workers)
     target = nullcontext(sys.stdout) if output == "-" else open(output, "w", encoding="utf-8")
     n = failed = 0
     with target as out:
@@ -105,19 +111,22 @@ def ingest(
     exclude: Annotated[list[str] | None, typer.Option(help="Skip files matching this glob; repeatable.")] = None,
     max_bytes: Annotated[int | None, typer.Option(help="Largest input read, in bytes.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    workers: WorkersOption = None,
 ) -> None:
     """Analyse articles and store them; the same article twice is stored once.
+
+    Workers analyse; this process alone writes the store, in input order.
 
     Example: parley ingest examples/ --db parley.db
     """
     from . import open as open_store
-    from .batch import analyze_inputs
     from .ingest.sources import iter_inputs
+    from .parallel import analyze_inputs
     from .progress import progress
 
     _check_paths(paths)
     settings = _settings(
-        actors=tuple(actors or ()) or None, max_bytes=max_bytes,
+        actors=tuple(actors or ()) or None, max_bytes=max_bytes, workers=workers,
         include=tuple(include or ()) or None, exclude=tuple(exclude or ()) or None,
     )
     counts = {"added": 0, "duplicate": 0, "failed": 0}
@@ -133,6 +142,30 @@ def ingest(
         f"{seen} inputs: {counts['added']} ingested, {counts['duplicate']} duplicates, {counts['failed']} failed."
         f" Store {db}: {total} articles, {n_signals} signals, {n_quotes} quotes."
     )
+
+
+@app.command()
+def spark(
+    inputs: Annotated[list[str], typer.Argument(help="Files, directories, Parquet, or URIs Spark reads (s3a://...).")],
+    output: Annotated[str, typer.Argument(help="Folder for the Parquet tables: articles, quotes, signals, errors.")],
+    master: Annotated[str | None, typer.Option(help="Spark master URL (default local[*]: all cores here).")] = None,
+    partitions: Annotated[int | None, typer.Option(help="Analysis partitions (default 4 per core).")] = None,
+    overwrite: Annotated[bool, typer.Option(help="Replace the tables if OUTPUT exists.")] = False,
+    actors: ActorsOption = None,
+    max_bytes: Annotated[int | None, typer.Option(help="Largest input read, in bytes.")] = None,
+) -> None:
+    """Run the pipeline on Apache Spark; write the tables of `parley export` as Parquet.
+
+    Needs the spark extra: pip install 'parley[spark]'. See docs/scale.md.
+
+    Example: parley spark news.jsonl out/ --master local[4]
+    """
+    from .spark import run_job
+
+    settings = _settings(actors=tuple(actors or ()) or None, max_bytes=max_bytes)
+    quiet = not log.isEnabledFor(logging.INFO)
+    counts = run_job(inputs, output, settings, master=master, partitions=partitions, overwrite=overwrite, quiet=quiet)
+    typer.echo(f"Wrote {output}: " + ", ".join(f"{n} {name}" for name, n in counts.items()) + ".")
 
 
 def _filters(**kw: object):  # type: ignore[no-untyped-def]
