@@ -118,15 +118,15 @@ def _item(row: dict[str, Any]) -> Item:
     return RawInput(**fields)
 
 
-def _frames(items: Iterable[dict[str, Any]], columns: Iterable[str]) -> Iterator[pd.DataFrame]:
-    """Rows as pandas frames of at most OUT_BATCH rows (nothing for no rows)."""
+def _frames(items: Iterable[dict[str, Any]], columns: Iterable[str], size: int = OUT_BATCH) -> Iterator[pd.DataFrame]:
+    """Rows as pandas frames of at most ``size`` rows (nothing for no rows)."""
     import pandas as pd
 
     columns = list(columns)
     batch: list[dict[str, Any]] = []
     for item in items:
         batch.append(item)
-        if len(batch) >= OUT_BATCH:
+        if len(batch) >= size:
             yield pd.DataFrame(batch, columns=columns)
             batch = []
     if batch:
@@ -330,11 +330,13 @@ def _table_rows(analysis: Analysis) -> Iterator[dict[str, str]]:
             yield {"table": table, "row": json.dumps(row, ensure_ascii=False)}
 
 
-def _analyzer(settings: Settings, analyze: Analyze) -> Callable[[Iterator[pd.DataFrame]], Iterator[pd.DataFrame]]:
+def _analyzer(
+    settings: Settings, analyze: Analyze, size: int
+) -> Callable[[Iterator[pd.DataFrame]], Iterator[pd.DataFrame]]:
     def run(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
         for batch in batches:
             analyses = (_safe_analysis(_item(r), settings, analyze) for r in batch.to_dict("records"))
-            yield from _frames((row for a in analyses for row in _table_rows(a)), ("table", "row"))
+            yield from _frames((row for a in analyses for row in _table_rows(a)), ("table", "row"), size)
 
     return run
 
@@ -377,12 +379,13 @@ class Tables:
 
 def analyze_inputs(
     inputs: DataFrame, settings: Settings | None = None, *, partitions: int | None = None,
-    analyze: Analyze = analyze_input,
+    analyze: Analyze = analyze_input, batch_rows: int = OUT_BATCH,
 ) -> Tables:
     """Run the pipeline on rows of raw inputs (from ``read_inputs`` or ``frame_inputs``).
 
     ``analyze`` is the per-article function (by default ``parley.batch.analyze_input``);
-    ``partitions`` defaults to four per core of the cluster.
+    ``partitions`` defaults to four per core of the cluster; ``batch_rows`` is how many
+    output rows a task hands to Spark at a time.
     """
     from pyspark import StorageLevel
 
@@ -390,7 +393,7 @@ def analyze_inputs(
     n = partitions or 4 * _parallelism(inputs.sparkSession)
     # hash of the input itself: a retried task gets exactly the rows its failed attempt had
     spread = inputs.repartition(n, "source", "location", "content")
-    analysed = spread.mapInPandas(_analyzer(settings, analyze), ROWS_SCHEMA)
+    analysed = spread.mapInPandas(_analyzer(settings, analyze, batch_rows), ROWS_SCHEMA)
     return Tables(analysed.persist(StorageLevel.MEMORY_AND_DISK))
 
 
@@ -401,16 +404,24 @@ def analyze_frame(df: DataFrame, settings: Settings | None = None, **kw: Any) ->
 
 def run(
     spark: SparkSession, paths: Iterable[str], output: str, settings: Settings | None = None, *,
-    partitions: int | None = None, overwrite: bool = False, analyze: Analyze = analyze_input,
+    partitions: int | None = None, overwrite: bool = False, **kw: Any,
 ) -> dict[str, int]:
-    """Read ``paths``, analyse every article, write the Parquet tables under ``output``; returns row counts."""
-    if not overwrite and not _is_uri(output) and Path(output).exists():
-        raise UsageError("P400", f"{output} exists; choose another output or pass --overwrite")
-    tables = analyze_inputs(read_inputs(spark, paths, settings), settings, partitions=partitions, analyze=analyze)
+    """Read ``paths``, analyse every article, write the Parquet tables under ``output``; returns row counts.
+
+    ``kw`` goes to ``analyze_inputs`` (``analyze``, ``batch_rows``).
+    """
+    check_output(output, overwrite)
+    tables = analyze_inputs(read_inputs(spark, paths, settings), settings, partitions=partitions, **kw)
     try:
         return tables.write(output, "overwrite" if overwrite else "errorifexists")
     finally:
         tables.unpersist()
+
+
+def check_output(output: str, overwrite: bool) -> None:
+    """Refuse to write over an existing local output unless asked to (before any Spark work)."""
+    if not overwrite and not _is_uri(output) and Path(output).exists():
+        raise UsageError("P400", f"{output} exists; choose another output or pass --overwrite")
 
 
 def _quiet_log() -> dict[str, str]:
@@ -424,6 +435,7 @@ def _quiet_log() -> dict[str, str]:
 def run_job(paths: list[str], output: str, settings: Settings | None = None, *, master: str | None = None,
             partitions: int | None = None, overwrite: bool = False, quiet: bool = True) -> dict[str, int]:
     """``parley spark``: start a session on ``master``, run, stop; Spark failures become error P405."""
+    check_output(output, overwrite)
     spark = session(master, conf=_quiet_log() if quiet else None)
     try:
         return run(spark, paths, output, settings, partitions=partitions, overwrite=overwrite)
