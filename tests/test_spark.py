@@ -1,0 +1,216 @@
+"""parley on Spark (parley/spark.py): same tables as the single-machine path, and fault handling.
+
+One local session for all of them (the ``spark`` fixture in conftest.py: ``local[2,3]``,
+2 threads, 3 attempts per task). Inputs are generated fictional articles (bench/corpus.py).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from parley.batch import analyze_input, analyze_paths
+from parley.ingest.sources import record
+from parley.tables import TABLES, rows
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+import corpus  # noqa: E402  (bench/corpus.py: the generated fictional articles)
+from conftest import WIRE  # noqa: E402
+
+N = 140
+PAGE = """<!doctype html><html><head><title>Envoys Gather in Port Valen</title></head><body>
+<nav><a href="/">Home</a> | <a href="/world">World</a></nav>
+<article><h1>Envoys Gather in Port Valen</h1>
+<p>PORT VALEN, May 3 -- Mediators from Norway said on Friday that the government of Valdora was ready to hold
+talks with the Coastal Brigades if the shelling of the port stopped, a diplomat told reporters.</p>
+<p>"We are willing to meet them anywhere, at any time, once the guns fall silent," Foreign Minister Lena Ralston said.</p>
+<p>The Coastal Brigades rejected the offer, saying negotiations would be pointless while troops remained in the harbour.</p>
+</article><footer>Copyright 2024 The Valen Courier</footer></body></html>
+"""
+
+
+def _expected(paths: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """The tables of the single-machine path: parley.tables.rows over parley.batch.analyze_paths."""
+    out: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
+    for analysis in analyze_paths(paths):
+        for name, table_rows in rows(analysis).items():
+            out[name].extend(table_rows)
+    return out
+
+
+def _read(spark, output: Path, name: str) -> list[dict[str, Any]]:
+    frame = spark.read.parquet(str(output / name))
+    assert tuple(frame.columns) == TABLES[name]
+    return [r.asDict() for r in frame.collect()]
+
+
+def _sorted(table: list[dict[str, Any]]) -> list[str]:
+    return sorted(json.dumps(r, sort_keys=True, ensure_ascii=False) for r in table)
+
+
+@pytest.fixture(scope="module")
+def corpus_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("spark-in")
+    gen = corpus.write_jsonl(root / "gen.jsonl", N, seed=5, words=500)
+    with gen.open("a", encoding="utf-8") as fh:
+        fh.write("{not json\n")
+        fh.write(json.dumps({"id": "empty", "text": "   "}) + "\n")
+        fh.write(json.dumps({"id": "typed", "text": ["a", "list"]}) + "\n")
+    (root / "pages").mkdir()
+    (root / "pages" / "story.html").write_text(PAGE, encoding="utf-8")
+    (root / "pages" / "wire.txt").write_text(WIRE, encoding="utf-8")
+    (root / "pages" / "empty.txt").write_text("", encoding="utf-8")
+    return root
+
+
+@pytest.mark.spark
+def test_spark_tables_equal_the_single_machine_path_record_by_record(spark, corpus_dir: Path, tmp_path: Path):
+    from parley.spark import run
+
+    paths = [str(corpus_dir), str(corpus_dir / "missing.jsonl")]
+    counts = run(spark, paths, str(tmp_path / "out"))
+    expected = _expected(paths)
+    assert len(expected["articles"]) == N + 2 and expected["signals"] and expected["quotes"]  # gen, page, wire
+    assert {e["code"] for e in expected["errors"]} >= {"P100", "P101", "P105", "P106", "P107"}
+    for name in TABLES:
+        got = _read(spark, tmp_path / "out", name)
+        assert counts[name] == len(got) == len(expected[name]), name
+        assert _sorted(got) == _sorted(expected[name]), name
+
+
+def _faulty(marker: Path):
+    """A per-article function that fails twice over: one article raises, one task's first attempt dies."""
+
+    def analyze(raw, settings):
+        from pyspark import TaskContext
+
+        ctx = TaskContext.get()
+        state["n"] += 1
+        if ctx.partitionId() == 1 and ctx.attemptNumber() == 0 and state["n"] == 12:
+            marker.write_text(f"killed partition 1 attempt 0 after {state['n'] - 1} articles")
+            os._exit(1)  # the Python worker dies mid-task, as if killed
+        if raw.ref == "gen-5-7":
+            raise ValueError("a bug that only this article triggers")
+        return analyze_input(raw, settings)
+
+    state = {"n": 0}
+    return analyze
+
+
+@pytest.fixture(scope="module")
+def faulty_run(spark, corpus_dir: Path, tmp_path_factory: pytest.TempPathFactory):
+    from parley.spark import run
+
+    out = tmp_path_factory.mktemp("spark-faulty") / "out"
+    marker = out.parent / "killed.txt"
+    gen = str(corpus_dir / "gen.jsonl")
+    # small output batches: the dying attempt has already handed rows to the writer
+    run(spark, [gen], str(out), partitions=4, batch_rows=16, analyze=_faulty(marker))
+    return out, marker, gen
+
+
+@pytest.mark.spark
+def test_spark_killed_task_is_retried_without_duplicates(spark, faulty_run):
+    out, marker, gen = faulty_run
+    assert marker.exists(), "the injected failure did not fire"
+    expected = _expected([gen])
+    for name in ("articles", "quotes", "signals"):
+        want = [r for r in expected[name] if r.get("ref", "") != "gen-5-7"]
+        bad_id = next(r["id"] for r in expected["articles"] if r["ref"] == "gen-5-7")
+        want = [r for r in want if r.get("article_id") != bad_id]
+        assert _sorted(_read(spark, out, name)) == _sorted(want), name
+
+
+@pytest.mark.spark
+def test_spark_bad_article_becomes_an_error_row_not_a_failed_task(spark, faulty_run, corpus_dir: Path):
+    out, _, gen = faulty_run
+    errors = _read(spark, out, "errors")
+    raised = [e for e in errors if e["code"] == "P200"]
+    assert raised == [{"article_id": None, "source": gen, "location": "line 8", "code": "P200",
+                       "message": "ValueError: a bug that only this article triggers", "step": "analyze"}]
+    assert sorted(e["code"] for e in errors) == ["P105", "P106", "P107", "P200"]
+
+
+def _records(n: int, seed: int) -> list[dict[str, Any]]:
+    return [dict(rec, id=i) for i, rec in enumerate(corpus.articles(n, seed=seed, words=300))]
+
+
+@pytest.mark.spark
+def test_spark_reads_parquet_and_uris(spark, tmp_path: Path):
+    import pandas as pd
+
+    from parley.spark import run
+
+    recs = _records(8, seed=11)
+    recs[3] = {**{k: v for k, v in recs[3].items() if k != "text"}, "html": PAGE}
+    frame = pd.DataFrame([*recs, {"id": 99, "title": "no body"}])
+    frame.to_parquet(tmp_path / "records.parquet")
+    (tmp_path / "crawl").mkdir()
+    more = _records(4, seed=12)
+    with gzip.open(tmp_path / "crawl" / "more.jsonl.gz", "wt", encoding="utf-8") as fh:
+        fh.writelines(json.dumps(r) + "\n" for r in more)
+    parquet = str(tmp_path / "records.parquet")
+    run(spark, [parquet, (tmp_path / "crawl").as_uri()], str(tmp_path / "out"))
+
+    articles = _read(spark, tmp_path / "out", "articles")
+    want = [analyze_input(record(r, "x", None)).article.id for r in [*recs, *more]]
+    assert sorted(a["id"] for a in articles) == sorted(want)
+    by_ref = {a["ref"]: a for a in articles}
+    assert by_ref["3"]["input_format"] == "html" and by_ref["0"]["source"] == f"{parquet}:row 1"
+    from_uri = [a["source"] for a in articles if not a["source"].startswith(parquet)]
+    assert len(from_uri) == 4 and all(s.startswith("file:") and "more.jsonl.gz:line " in s for s in from_uri)
+    errors = _read(spark, tmp_path / "out", "errors")
+    assert [(e["source"], e["location"], e["code"]) for e in errors] == [(parquet, "row 9", "P106")]
+
+
+@pytest.mark.spark
+def test_spark_analyze_frame_inside_a_spark_job(spark):
+    from parley.spark import analyze_frame
+
+    recs = _records(5, seed=13)
+    import pandas as pd
+
+    df = spark.createDataFrame(pd.DataFrame([*recs, {"id": 50, "text": None, "title": "empty"}]))
+    tables = analyze_frame(df)
+    try:
+        expected: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
+        for rec in recs:
+            for name, table_rows in rows(analyze_input(record(rec, "<dataframe>", None))).items():
+                expected[name].extend(table_rows)
+        expected["errors"].append({"article_id": None, "source": "<dataframe>", "location": "", "code": "P106",
+                                   "message": "the record has no 'text' or 'html'", "step": ""})
+        for name in TABLES:
+            got = [r.asDict() for r in tables[name].collect()]
+            assert _sorted(got) == _sorted(expected[name]), name
+    finally:
+        tables.unpersist()
+
+
+@pytest.mark.spark
+def test_spark_cli_writes_the_tables_and_refuses_to_overwrite(tmp_path: Path):
+    """The command end to end, in its own process (its own Spark session)."""
+    src = corpus.write_jsonl(tmp_path / "in.jsonl", 4, seed=21, words=200)
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "parley.cli", "spark", str(src), str(out), "--master", "local[1]"]
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=400)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "Wrote" in done.stdout and "4 articles" in done.stdout
+    assert sorted(p.name for p in out.iterdir()) == sorted(TABLES)
+    again = subprocess.run(cmd, capture_output=True, text=True, timeout=100)
+    assert again.returncode == 2 and "P400" in again.stderr and "--overwrite" in again.stderr
+
+
+def test_spark_without_pyspark_is_a_coded_one_line_error(monkeypatch, capsys, tmp_path: Path):
+    from test_cli import run as run_cli
+
+    monkeypatch.setitem(sys.modules, "pyspark", None)  # import pyspark now raises ImportError
+    code, _, err = run_cli(capsys, "spark", str(tmp_path), str(tmp_path / "out"))
+    assert code == 1
+    assert err.splitlines()[0].startswith("error P404 missing_dependency:") and "parley[spark]" in err
