@@ -151,15 +151,13 @@ class _Pool:
 
 
 def _init_worker(settings: Settings, analyze: Analyze) -> None:
-    """Runs once in each worker: keep the settings and load the model before the first article."""
+    """Runs once in each worker: keep the settings for every chunk it will get.
+
+    The model is not loaded here: ``parley.nlp`` loads it on the first sentence that needs a
+    parse and keeps it for the life of the process, so each worker loads it at most once.
+    """
     global _worker_settings, _worker_analyze
     _worker_settings, _worker_analyze = settings, analyze
-    from . import nlp
-
-    try:
-        nlp.load()
-    except Exception:  # noqa: BLE001 - a missing model is reported per article, as in one process
-        pass
 
 
 def _run_chunk(chunk: list[Item]) -> list[Analysis]:
