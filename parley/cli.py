@@ -175,6 +175,10 @@ def quotes(
     db: DbOption = "parley.db",
     actor: Annotated[str | None, typer.Option(help="Speaker name contains this.")] = None,
     side: Annotated[str | None, typer.Option(help="Speaker side contains this.")] = None,
+    counterpart: Annotated[
+        str | None, typer.Option(help="Only quotes behind a signal whose counterpart contains this.")
+    ] = None,
+    stance: Annotated[str | None, typer.Option(help="Only quotes behind a signal with this stance.")] = None,
     since: Annotated[str | None, typer.Option(help="From this ISO date.")] = None,
     until: Annotated[str | None, typer.Option(help="Up to this ISO date.")] = None,
     outlet: Annotated[str | None, typer.Option(help="Outlet contains this.")] = None,
@@ -186,8 +190,8 @@ def quotes(
 
     Example: parley quotes --actor Peskov --format json
     """
-    rows = _query("quotes", db, limit, actor=actor, side=side, since=since, until=until, outlet=outlet,
-                  search=search)
+    rows = _query("quotes", db, limit, actor=actor, side=side, counterpart=counterpart, stance=stance,
+                  since=since, until=until, outlet=outlet, search=search)
     _emit(rows, QUOTE_COLUMNS, fmt, f"{len(rows)} quotes")
 
 
@@ -223,6 +227,103 @@ def _emit(rows: list[dict], columns: tuple[str, ...], fmt: str, title: str) -> N
     if fmt not in FORMATS:
         raise UsageError("P400", f"--format must be one of {', '.join(FORMATS)}")
     write_rows(rows, columns, fmt, title=title)
+
+
+@app.command()
+def timeline(
+    actor: Annotated[str, typer.Option(help="Holder name contains this.")],
+    out: Annotated[str, typer.Option("--out", "-o", help="Output file: .png, .svg or .html (with tooltips).")],
+    db: DbOption = "parley.db",
+    counterpart: Annotated[str | None, typer.Option(help="Only signals toward this counterpart.")] = None,
+    since: Annotated[str | None, typer.Option(help="From this ISO date.")] = None,
+    until: Annotated[str | None, typer.Option(help="Up to this ISO date.")] = None,
+    by_counterpart: Annotated[
+        bool, typer.Option("--by-counterpart", help="One lane per counterpart (colour = stance).")
+    ] = False,
+) -> None:
+    """Draw an actor's stance over time: one mark per signal, and the signals per month.
+
+    Example: parley timeline --actor Velic --counterpart "Northern Front" --out velic.html
+    """
+    from . import timeline as tl
+    from .store import Filters, Store
+
+    _require_db(db)
+    with Store(db, readonly=True) as store:
+        chart = tl.for_actor(store, actor, counterpart, "counterpart" if by_counterpart else "stance",
+                             Filters(since=since, until=until))
+    tl.write(chart, out)
+    undated = f" ({chart.undated} undated, not drawn)" if chart.undated else ""
+    typer.echo(f"{len(chart.marks)} signals{undated} -> {out}")
+
+
+@app.command("export")
+def export_(
+    out: Annotated[str, typer.Option("--out", "-o", help="Directory for one file per table.")],
+    db: DbOption = "parley.db",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="csv, jsonl or parquet.")] = "csv",
+) -> None:
+    """Export articles, actors, quotes, signals and errors as tables (columns: docs/schema.md).
+
+    Example: parley export --format parquet --out export/
+    """
+    from .export import export
+    from .store import Store
+
+    _require_db(db)
+    with Store(db, readonly=True) as store:
+        counts = export(store, out, fmt)
+    typer.echo(", ".join(f"{n} {t}" for t, n in counts.items()) + f" -> {out}/")
+
+
+@app.command()
+def report(
+    out: Annotated[str, typer.Option("--out", "-o", help="The HTML file to write.")] = "report.html",
+    db: DbOption = "parley.db",
+    actor: Annotated[str | None, typer.Option(help="Brief on this holder (name contains this).")] = None,
+    counterpart: Annotated[str | None, typer.Option(help="... toward this counterpart.")] = None,
+    since: Annotated[str | None, typer.Option(help="From this ISO date.")] = None,
+    until: Annotated[str | None, typer.Option(help="Up to this ISO date.")] = None,
+    dashboard: Annotated[
+        str | None, typer.Option(help="Link evidence to this running dashboard (http://127.0.0.1:8000).")
+    ] = None,
+) -> None:
+    """Write a self-contained HTML briefing on the corpus, or on one dyad.
+
+    Example: parley report --actor Velic --counterpart "Northern Front" --out brief.html
+    """
+    from .report import build_report
+    from .store import Filters, Store
+
+    _require_db(db)
+    with Store(db, readonly=True) as store:
+        page = build_report(store, Filters(actor=actor, counterpart=counterpart, since=since, until=until),
+                            dashboard=dashboard)
+    Path(out).write_text(page, encoding="utf-8")
+    typer.echo(f"report -> {out}")
+
+
+@app.command()
+def serve(
+    db: DbOption = "parley.db",
+    host: Annotated[str, typer.Option(help="Address to listen on; loopback unless you mean to share it.")] = (
+        "127.0.0.1"
+    ),
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Run the read-only dashboard and JSON API over the store.
+
+    Example: parley serve --db parley.db --port 8000
+    """
+    import uvicorn
+
+    from .web.app import create_app
+
+    web = create_app(db)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        log.warning("listening on %s: anyone who can reach this address can read the store", host)
+    typer.echo(f"parley dashboard on http://{'[' + host + ']' if ':' in host else host}:{port}/ (Ctrl-C stops it)")
+    uvicorn.run(web, host=host, port=port, log_level="warning")
 
 
 @app.command()
