@@ -327,6 +327,11 @@ def png(tl: Timeline, path: Path) -> None:
     )
     _png_marks(tl, top)
     _png_bars(tl, bottom)
+    import matplotlib.dates as mdates
+
+    locator = mdates.AutoDateLocator(maxticks=10)
+    bottom.xaxis.set_major_locator(locator)
+    bottom.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     fig.suptitle(tl.title)
     fig.tight_layout()
     fig.savefig(path, dpi=120)
