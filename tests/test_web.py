@@ -4,7 +4,6 @@ import sqlite3
 from html.parser import HTMLParser
 
 import pytest
-
 from conftest import HOSTILE
 
 pytest.importorskip("fastapi")
@@ -295,9 +294,9 @@ def test_web_home_redirects_to_signals(client):
 
 def test_web_serve_binds_to_loopback_by_default(monkeypatch, workbench_db, capsys):
     import uvicorn
+    from typer.testing import CliRunner
 
     from parley.cli import app
-    from typer.testing import CliRunner
 
     seen = {}
     monkeypatch.setattr(uvicorn, "run", lambda web, host, port, **kw: seen.update(host=host, port=port))

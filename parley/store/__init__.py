@@ -21,7 +21,16 @@ from typing import Any
 
 from ..errors import StoreError, UsageError
 from ..model import Analysis, ErrorRecord
-from .queries import ACTOR_ORDER, ACTOR_SELECT, QUOTE_SELECT, SIGNAL_SELECT, Filters, select_quotes, select_signals, select_table
+from .queries import (
+    ACTOR_ORDER,
+    ACTOR_SELECT,
+    QUOTE_SELECT,
+    SIGNAL_SELECT,
+    Filters,
+    select_quotes,
+    select_signals,
+    select_table,
+)
 
 __all__ = ["Filters", "Store", "migrations"]
 
@@ -200,13 +209,17 @@ class Store:
         row = self.db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
         return _decode(dict(row)) if row else None
 
-    def signals(self, filters: Filters | None = None, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+    def signals(
+        self, filters: Filters | None = None, limit: int | None = None, offset: int = 0
+    ) -> list[dict[str, Any]]:
         """Signals ``filters`` selects, oldest first, with their article's title, url and outlet."""
         f = (filters or Filters()).check()
         sql, params = select_signals(f, limit, offset)
         return [_decode(dict(r)) for r in self._query(sql, params, f.search)]
 
-    def quotes(self, filters: Filters | None = None, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+    def quotes(
+        self, filters: Filters | None = None, limit: int | None = None, offset: int = 0
+    ) -> list[dict[str, Any]]:
         """Quotes ``filters`` selects, oldest first, with their article's date, title, url and outlet."""
         f = (filters or Filters()).check()
         sql, params = select_quotes(f, limit, offset)
