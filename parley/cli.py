@@ -35,8 +35,9 @@ ActorsOption = Annotated[
 ]
 FormatOption = Annotated[str, typer.Option("--format", "-f", help=f"Output format: {', '.join(FORMATS)}.")]
 
-SIGNAL_COLUMNS = ("date", "holder", "holder_side", "stance", "counterpart", "conditions", "reasons", "evidence")
-QUOTE_COLUMNS = ("date", "speaker", "speaker_side", "kind", "cue", "medium", "quote")
+# tables show the clean text of evidence and quotes (the raw slice of an HTML page carries markup)
+SIGNAL_COLUMNS = ("date", "holder", "holder_side", "stance", "counterpart", "conditions", "reasons", "evidence_text")
+QUOTE_COLUMNS = ("date", "speaker", "speaker_side", "kind", "cue", "medium", "quote_text")
 
 
 def _version(value: bool) -> None:

@@ -49,14 +49,18 @@ def chromium() -> str:
 def example_db(tmp_path_factory) -> Path:
     """A store of the bundled examples plus a wire report written for the tests."""
     from parley.batch import analyze_paths
+    from parley.settings import load_settings
     from parley.store import Store
 
     root = tmp_path_factory.mktemp("browser")
     (root / "wire.txt").write_text(WIRE, encoding="utf-8")
-    paths = [str(root / "wire.txt")] + ([str(ROOT / "examples")] if (ROOT / "examples").is_dir() else [])
+    examples = ROOT / "examples" / "articles"
+    actors = ROOT / "examples" / "actors.yaml"
+    paths = [str(root / "wire.txt")] + ([str(examples)] if examples.is_dir() else [])
+    settings = load_settings(actors=(str(actors),) if actors.is_file() else None)
     db = root / "examples.db"
     with Store(db) as store:
-        for analysis in analyze_paths(paths):
+        for analysis in analyze_paths(paths, settings):
             store.add(analysis)
         assert store.count("signals") > 0, "the examples gave no signals to browse"
     return db

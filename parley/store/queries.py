@@ -117,12 +117,15 @@ def _behind_signal(w: _Where, f: Filters) -> None:
     )
 
 
+# rows carry the clean text of their evidence or quote too: the raw slice of an HTML page carries markup
 SIGNAL_SELECT = (
-    "SELECT x.*, a.title AS article_title, a.url AS article_url, a.outlet AS outlet, a.ref AS article_ref"
+    "SELECT x.*, substr(a.text, x.clean_start + 1, x.clean_end - x.clean_start) AS evidence_text,"
+    " a.title AS article_title, a.url AS article_url, a.outlet AS outlet, a.ref AS article_ref"
     " FROM signals x JOIN articles a ON a.id = x.article_id"
 )
 QUOTE_SELECT = (
-    "SELECT x.*, a.date AS date, a.title AS article_title, a.url AS article_url, a.outlet AS outlet,"
+    "SELECT x.*, substr(a.text, x.clean_start + 1, x.clean_end - x.clean_start) AS quote_text,"
+    " a.date AS date, a.title AS article_title, a.url AS article_url, a.outlet AS outlet,"
     " a.ref AS article_ref FROM quotes x JOIN articles a ON a.id = x.article_id"
 )
 SIGNAL_DATE = "coalesce(x.date, a.date)"
