@@ -99,7 +99,7 @@ def strength(row: Row) -> float:
     holder's own voice (a quotation), for stated conditions or reasons, and for a named
     counterpart: the evidence an analyst can cite without reading the article first.
     """
-    ev = row.get("evidence") or ""
+    ev = row.get("evidence_text") or row.get("evidence") or ""
     score = float(row.get("confidence") or 0.0)
     score += 0.3 if any(m in ev for m in ('"', "\u201c", "\u201d")) else 0.0
     score += 0.2 if (row.get("conditions") or row.get("reasons")) else 0.0

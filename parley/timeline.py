@@ -99,8 +99,8 @@ def build(rows: Iterable[dict[str, Any]], title: str, lanes: str = "stance") -> 
 def _mark(r: dict[str, Any], day: date, lane: str) -> Mark:
     return Mark(
         day=day, stance=r["stance"], lane=lane, holder=r.get("holder") or "?", counterpart=r.get("counterpart"),
-        evidence=r.get("evidence") or "", signal_id=r.get("id"), article_id=r.get("article_id"),
-        title=r.get("article_title"), conditions=tuple(r.get("conditions") or ()),
+        evidence=r.get("evidence_text") or r.get("evidence") or "", signal_id=r.get("id"),
+        article_id=r.get("article_id"), title=r.get("article_title"), conditions=tuple(r.get("conditions") or ()),
         reasons=tuple(r.get("reasons") or ()),
     )
 

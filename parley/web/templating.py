@@ -23,7 +23,7 @@ def environment() -> Environment:
     """The one template environment (autoescape on, undefined names are errors)."""
     env = Environment(
         loader=PackageLoader("parley.web", "templates"), autoescape=True, undefined=StrictUndefined,
-        trim_blocks=True, lstrip_blocks=True,
+        lstrip_blocks=True,
     )
     env.globals.update(
         css=inline_css, safe_url=safe_url, query=query, actor_href=actor_href, record_href=record_href,
