@@ -115,6 +115,8 @@ def _lanes(marks: list[Mark], kind: str) -> tuple[str, ...]:
 def for_actor(store: Store, actor: str, counterpart: str | None = None, lanes: str = "stance",
               filters: Filters | None = None) -> Timeline:
     """The timeline of the signals held by ``actor`` (toward ``counterpart``), from the store."""
+    if not actor.strip():
+        raise UsageError("P400", "a timeline needs an actor: --actor NAME (a part of the name will do)")
     base = filters or Filters()
     f = Filters(**{**base.given(), "actor": actor, "counterpart": counterpart or base.counterpart,
                    "exact": base.exact})

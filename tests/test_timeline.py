@@ -106,3 +106,8 @@ def test_timeline_cli(workbench_db, tmp_path):
     result = CliRunner().invoke(app, ["timeline", "--db", str(workbench_db), "--actor", "Velic",
                                       "--counterpart", "nobody", "--out", str(tmp_path / "n.svg")])
     assert result.exit_code == 0 and result.output.startswith("0 signals")
+
+
+def test_timeline_needs_an_actor(workbench_db):
+    with Store(workbench_db, readonly=True) as s, pytest.raises(UsageError):
+        timeline.for_actor(s, "  ")

@@ -1,18 +1,19 @@
 import hashlib
+import html
 import re
 import sqlite3
 from html.parser import HTMLParser
 
 import pytest
 from conftest import HOSTILE
+from fastapi.testclient import TestClient
+from hypothesis import given
+from hypothesis import strategies as st
 
-pytest.importorskip("fastapi")
-
-from fastapi.testclient import TestClient  # noqa: E402
-
-from parley.errors import StoreError, UsageError  # noqa: E402
-from parley.store import Filters, Store  # noqa: E402
-from parley.web.app import CSP, create_app  # noqa: E402
+from parley.errors import StoreError, UsageError
+from parley.store import Filters, Store
+from parley.web.app import CSP, create_app
+from parley.web.highlight import Span, highlight
 
 
 @pytest.fixture
@@ -303,3 +304,35 @@ def test_web_serve_binds_to_loopback_by_default(monkeypatch, workbench_db, capsy
     result = CliRunner().invoke(app, ["serve", "--db", str(workbench_db)])
     assert result.exit_code == 0, result.output
     assert seen == {"host": "127.0.0.1", "port": 8000}
+
+
+# --- highlighting, on any text and any spans ------------------------------------------------------
+
+
+@st.composite
+def text_and_spans(draw):
+    text = draw(st.text(alphabet=st.sampled_from(list("ab <>&\"'\n")), max_size=40))
+    n = len(text)
+    spans = []
+    for i in range(draw(st.integers(0, 5))):
+        start = draw(st.integers(-2, n + 2))
+        end = draw(st.integers(-2, n + 2))
+        spans.append(Span(draw(st.sampled_from(["signal", "quote"])), i, start, end))
+    return text, spans
+
+
+@given(text_and_spans())
+def test_web_highlight_marks_every_span_exactly_and_escapes_the_rest(case):
+    text, spans = case
+    out, unplaced = highlight(text, spans, focus="signal-0")
+    marks = Marks()
+    marks.feed(str(out))
+    good = [s for s in spans if 0 <= s.start < s.end <= len(text)]
+    assert unplaced == [s for s in spans if s not in good]
+    for s in good:
+        assert marks.text[(s.kind, str(s.record_id))] == text[s.start:s.end]
+    assert "<" not in str(out).replace("<mark", "").replace("</mark>", "").replace("<a ", "").replace("</a>", "")
+    # without the tags, the page text is the article text
+    plain = re.sub(r'<a class="tag[^>]*>[SQ]\d+</a>', "", str(out))
+    plain = re.sub(r"</?mark[^>]*>", "", plain)
+    assert html.unescape(plain) == text
