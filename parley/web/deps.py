@@ -32,9 +32,10 @@ def get_filters(
 
     A stance or date no query could match is a 422, like any other bad parameter.
     """
-    values = {k: (v.strip() or None) if v else None for k, v in locals().items()}
+    given = {"actor": actor, "side": side, "counterpart": counterpart, "stance": stance, "since": since,
+             "until": until, "outlet": outlet, "search": search}
     try:
-        return Filters(**values).check()
+        return Filters(**{k: (v.strip() or None) if v else None for k, v in given.items()}).check()
     except UsageError as exc:
         raise HTTPException(422, exc.message) from None
 
