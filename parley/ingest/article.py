@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 
 from ..model import Article
-from ..text.clean import classify, clean_text
+from ..text.clean import build_text, classify
 from ..text.lang import guess_language
 from ..text.meta import Metadata, extract_metadata, iso_date, url_date, url_outlet
 from .html import extract_html
@@ -29,8 +29,10 @@ def prepare(raw: RawInput) -> Article:
         meta = Metadata(page.title, page.authors, page.date, page.outlet or url_outlet(raw.url), None)
     else:
         blocks = classify(raw.content)
-        text, segments = clean_text(raw.content)
         meta = extract_metadata(blocks, raw.url)
+        if meta.title_block is not None:  # headlines carry signals: the title stays in the text
+            blocks[meta.title_block].keep = blocks[meta.title_block].heading = True
+        text, segments = build_text(raw.content, blocks)
         extractor = CLEANER_TEXT
     return Article(
         id=content_id(raw.content),
