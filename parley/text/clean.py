@@ -42,7 +42,9 @@ _CHROME = re.compile(
     r"views expressed|original url|written by|follow us|share (?:this|on|via)|connect with us|"
     r"what are you looking for|remind me later|ad-free|terms of (?:use|service)|privacy policy|"
     r"click here|tap here|listen to this article|min read|print this|email this|leave a comment|"
-    r"back to top|main menu|toggle navigation|search for)\b",
+    r"back to top|main menu|toggle navigation|search for|continues below|necessarily reflect|unsubscribe|"
+    r"this email|in your browser|update your preferences|support our|share:|facebook|twitter|whatsapp|"
+    r"linkedin|telegram|pinterest)(?!\w)",
     re.IGNORECASE,
 )
 #: A photo or image credit: the mark of a caption.
@@ -66,6 +68,7 @@ _ROLE = (
 _BIO = re.compile(
     r"^(?:[A-Z][\w.'’-]*\s+){1,3}(?:is|was|has been|serves as|writes)\b[^.]{0,160}?\b(?i:" + _ROLE + r"s?)\b"
 )
+_MENU_SEP = re.compile(r"\s[|»›•]\s")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•·–]|\d+[.)]|\[\d+\])\s+")
 
 
@@ -145,7 +148,7 @@ def _group_lines(raw: str, lines: list[tuple[int, int]]) -> Iterable[tuple[int, 
 
 def _hard_wrapped(lines: list[str]) -> bool:
     """Whether a block is one paragraph wrapped at a fixed width (wire copy, e-mail)."""
-    if len(lines) < 3:
+    if len(lines) < 3 or any(_LIST_ITEM.match(line) for line in lines):
         return False
     width = max(len(line) for line in lines)
     body = lines[:-1]
@@ -178,7 +181,7 @@ def is_prose(b: Block) -> bool:
     if b.words < 8 or _URL_ONLY.match(b.vis):
         return False
     if _ends_terminal(b.vis):
-        return b.words >= 12 or _caps_share(b.vis) < 0.5
+        return b.words >= 12 or _caps_share(b.vis) < 0.5 and not _reader_address(b.vis)[0]
     return b.words >= 20 and _caps_share(b.vis) < 0.5
 
 
@@ -206,8 +209,11 @@ def _link_only(b: Block) -> bool:
 
 
 def _is_chrome(b: Block) -> bool:
+    """Chrome vocabulary in a short line, or twice in a paragraph; or a menu of separated items."""
     hits = len(_CHROME.findall(b.vis))
-    return hits >= 2 and b.words < 80 or hits >= 1 and b.words < 25
+    if hits >= 2 and b.words < 80 or hits >= 1 and (b.words < 12 or b.words < 25 and not is_prose(b)):
+        return True
+    return len(_MENU_SEP.findall(b.vis)) >= 2 and b.words < 20
 
 
 def _reader_address(vis: str) -> tuple[int, int]:
@@ -220,9 +226,9 @@ def _reader_address(vis: str) -> tuple[int, int]:
 def appeal_strength(b: Block) -> int:
     """2 for an unmistakable appeal to the reader, 1 for a possible one, 0 for none."""
     you, asks = _reader_address(b.vis)
-    if you >= 2 and asks >= 2 or you >= 4 and you >= 0.06 * b.words:
+    if you >= 2 and asks >= 2 or you >= 1 and asks >= 3 or you >= 4 and you >= 0.06 * b.words:
         return 2
-    return 1 if you >= 3 or (you >= 2 and asks >= 1) else 0
+    return 1 if you >= 2 else 0
 
 
 def _label(b: Block) -> str:
@@ -342,15 +348,21 @@ def _decide(bl: list[Block], i: int) -> None:
         return
     if b.kind in ("prose", "appeal?", "bio"):
         b.keep = True
-    elif b.kind == "heading":
-        b.keep = b.heading = _next_kind(bl, i) in ("prose", "appeal?", "bio")
+    elif b.kind == "heading" or _subheading(bl, i):
+        nxt = bl[i + 1] if i + 1 < len(bl) else None
+        b.keep = b.heading = nxt is not None and (nxt.kind in ("prose", "appeal?", "bio") or nxt.kind == "short"
+                                                  and nxt.words >= 8)
     else:
         sentence = _ends_terminal(b.vis) and b.words >= 3 and _caps_share(b.vis) < 0.5
         b.keep = b.words >= 8 or sentence or bool(_LIST_ITEM.match(b.vis)) and b.words >= 4 or _continues(bl, i)
 
 
-def _next_kind(bl: list[Block], i: int) -> str | None:
-    return bl[i + 1].kind if i + 1 < len(bl) else None
+def _subheading(bl: list[Block], i: int) -> bool:
+    """A short sentence-case line between two paragraphs of the body ("What is on the table")."""
+    b = bl[i]
+    return 2 <= b.words <= 12 and not _ends_terminal(b.vis) and not b.vis.endswith((":", ",", ";")) and (
+        i > 0 and bl[i - 1].kind == "prose"
+    )
 
 
 def _continues(bl: list[Block], i: int) -> bool:

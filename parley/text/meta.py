@@ -36,16 +36,20 @@ _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d\d)[/-](\d\d)(?:/|\b)")
 _URL_YM = re.compile(r"/((?:19|20)\d\d)/(\d\d)/")
 _UPDATED = re.compile(r"\b(updated|modified|last edited)\b", re.IGNORECASE)
 _BYLINE = re.compile(r"^\s*(?:By|BY|Written [Bb]y|Words [Bb]y|Author|Authors|Reporting [Bb]y)\b[:\s]+(.+?)\s*$")
+_BYLINE_END = re.compile(r"\bby ([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})\s*$")
 _BYLINE_ALONE = re.compile(r"^\s*(?:Written [Bb]y|By|Author|About the [Aa]uthor)\s*:?\s*$")
 _NAME = re.compile(r"^(?:[A-Z][\w'’.-]*\.?\s+){0,3}[A-Z][\w'’-]+$")
 _NAME_START = re.compile(r"^((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)\s+(?:is|was|has|writes|covers)\b")
 _DATELINE = re.compile(
     r"^([A-Z][A-Za-z .'-]{2,40}?)(?:,\s*[A-Z][\w.]*\.?\s*\d{1,2})?(?:\s*\([^)]{2,30}\))?\s*(?:--|—|–|-\s)"
 )
-_COPYRIGHT = re.compile(r"(?:©|\(c\)|Copyright)\s*(?:(?:19|20)\d\d\s*(?:[-–]\s*(?:19|20)\d\d)?\s*)?,?\s*(.+?)(?:[.,|]|$)",
-                        re.IGNORECASE)
+_COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|Copyright)\s*(?:(?:19|20)\d\d\s*(?:[-–]\s*(?:19|20)\d\d)?\s*)?,?\s*(.+?)(?:[.,|]|$)", re.IGNORECASE
+)
 _MESSAGE_FROM = re.compile(r"^A (?:Message|Note|Letter|Word) from (.+?)\s*:?\s*$", re.IGNORECASE)
-_POSITION_OF = re.compile(r"\b(?:position|views|opinions?|policy) of ((?:the |The )?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4})")
+_POSITION_OF = re.compile(
+    r"\b(?:position|views|opinions?|policy) of ((?:the |The )?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4})"
+)
 _POSSESSIVE_ROLE = re.compile(
     r"\bis ((?:the |The )?[A-Z0-9][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})['’]s\s+(?:[\w-]+\s+){0,3}"
     r"(?:editor|correspondent|reporter|writer|columnist|contributor|producer|analyst)\b",
@@ -196,6 +200,9 @@ def _authors(blocks: list[Block], head: list[int]) -> list[str]:
             names = _name_after(blocks, i)
             if names:
                 return names
+        m = _BYLINE_END.search(vis)
+        if m and blocks[i].words <= 15 and blocks[i].kind != "prose":
+            return _names(m.group(1))
     for i, b in enumerate(blocks):  # a "Written by" box or a bio at the foot of the page
         if i not in head and _BYLINE_ALONE.match(b.vis):
             names = _name_after(blocks, i)
