@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..errors import InputError
-from ..offsets import Segment
+from ..offsets import Segment, TextBuilder
 
 _TOKENS = re.compile(
     r"<!--.*?-->|<(script|style|noscript|template)\b.*?</\1\s*>|<[^>]*>|&#?\w+;|[^<&]+|[<&]",
@@ -99,6 +99,13 @@ def _segments(clean: str, page: str, mapped: dict[int, int]) -> tuple[Segment, .
     return tuple((a, b, n) for a, b, n in segs)
 
 
+def _has_article(text: str) -> bool:
+    """Whether extracted text reads as an article: some prose, not a menu left over."""
+    from ..text.clean import blocks, is_prose
+
+    return len(text.split()) >= 40 or any(is_prose(b) for b in blocks(text))
+
+
 def extract_html(page: str, url: str | None = None, source: str | None = None) -> HtmlArticle:
     """The article body and metadata of an HTML page, or P108 when there is none."""
     import trafilatura
@@ -107,7 +114,7 @@ def extract_html(page: str, url: str | None = None, source: str | None = None) -
         page, url=url, with_metadata=True, include_comments=False, include_tables=False, favor_precision=False
     )
     text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
-    if not text:
+    if not text or not _has_article(text):
         raise InputError("P108", "no article body was found in the HTML", source=source)
     authors = [a.strip() for a in re.split(r";|,| and ", doc.author or "") if a.strip()]
     return HtmlArticle(
@@ -119,3 +126,56 @@ def extract_html(page: str, url: str | None = None, source: str | None = None) -
         outlet=doc.sitename,
         language=doc.language,
     )
+
+
+_BLOCK_TAG = re.compile(r"</?(?:p|div|br|h[1-6]|li|ul|ol|blockquote|tr|table|section|article|header|footer|pre|hr)\b",
+                        re.I)
+
+
+def fragment_text(fragment: str) -> tuple[str, tuple[Segment, ...]]:
+    """Text of an HTML fragment (a feed item, a record's ``html``) with segments into it.
+
+    Block tags become paragraph breaks, runs of white space one space; text is copied
+    with its place in ``fragment``, and a decoded entity ("&amp;") is inserted unmapped.
+    """
+    builder = TextBuilder()
+    pending = ""
+    for m in _TOKENS.finditer(fragment):
+        tok = m.group(0)
+        if tok.startswith("<") and len(tok) > 1:
+            if _BLOCK_TAG.match(tok):
+                pending = "\n\n" if len(builder) else ""
+            continue  # inline tags do not separate words: <b>Os</b>lo
+        pending = _emit(fragment, m, tok, builder, pending)
+    return builder.build()
+
+
+def _emit(fragment: str, m: re.Match[str], tok: str, builder: TextBuilder, pending: str) -> str:
+    """Append one text token; returns the separator still owed before the next one."""
+    if tok.startswith("&") and tok.endswith(";"):
+        pieces = [(htmllib.unescape(tok), None)]
+    else:
+        pieces = [(w.group(0), m.start() + w.start()) for w in re.finditer(r"\S+|\s+", tok)]
+    for piece, at in pieces:
+        if piece.isspace() or not piece.strip():
+            pending = pending or (" " if len(builder) else "")
+            continue
+        if pending:
+            builder.insert(pending)
+            pending = ""
+        if at is None:
+            builder.insert(piece)
+        else:
+            builder.copy(fragment, at, at + len(piece))
+    return pending
+
+
+def compose(outer: tuple[Segment, ...], inner: tuple[Segment, ...]) -> tuple[Segment, ...]:
+    """Segments of ``clean -> raw`` from ``clean -> mid`` (``inner``) and ``mid -> raw`` (``outer``)."""
+    out: list[Segment] = []
+    for cs, ms, n in inner:
+        for os_, rs, k in outer:
+            lo, hi = max(ms, os_), min(ms + n, os_ + k)
+            if lo < hi:
+                out.append((cs + lo - ms, rs + lo - os_, hi - lo))
+    return tuple(out)
