@@ -255,6 +255,15 @@ def _mark_captions(bl: list[Block]) -> None:
             b.kind = "caption"
 
 
+def _mark_broken(bl: list[Block]) -> None:
+    """Two halves of a paragraph broken mid-sentence by a blank line are prose together."""
+    loose = ("prose", "short", "heading")
+    for a, b in zip(bl, bl[1:], strict=False):
+        if b.vis[:1].islower() and not _ends_terminal(a.vis) and a.kind in loose and b.kind in loose:
+            if a.words + b.words >= 12 and (a.kind == "prose" or b.kind == "prose" or _ends_terminal(b.vis)):
+                a.kind = b.kind = "prose"
+
+
 def _mark_repeats(bl: list[Block]) -> None:
     """Later copies of a unit, and truncated teasers of another unit, are boilerplate."""
     seen: dict[str, int] = {}
@@ -299,6 +308,7 @@ def classify(raw: str) -> list[Block]:
     for b in bl:
         b.kind = _label(b)
     _mark_captions(bl)
+    _mark_broken(bl)
     _mark_repeats(bl)
     _settle_appeals(bl)
     body = [i for i, b in enumerate(bl) if b.kind in _BODY]

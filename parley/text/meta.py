@@ -311,7 +311,8 @@ def _outlet_from_domain(url: str, blocks: list[Block]) -> str | None:
     text = " ".join(b.vis for b in blocks)
     for m in re.finditer(r"\b(?:The\s+)?[A-Z0-9][\w&'-]*(?:\s+[A-Z0-9][\w&'-]*){0,4}", text):
         name = m.group(0)
-        if re.sub(r"\W", "", name).lower() == site.lower():
+        bare = re.sub(r"^The\s+", "", name)
+        if site.lower() in (re.sub(r"\W", "", name).lower(), re.sub(r"\W", "", bare).lower()):
             return name
     return None
 
