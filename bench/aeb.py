@@ -61,7 +61,7 @@ def run_trafilatura(pages: dict[str, str], urls: dict[str, str]) -> tuple[dict[s
 
     out, start = {}, time.perf_counter()
     for key, html in pages.items():
-        out[key] = trafilatura.extract(html, url=urls[key]) or ""
+        out[key] = trafilatura.extract(html, url=urls[key], include_comments=False) or ""
     return out, time.perf_counter() - start
 
 
