@@ -21,7 +21,7 @@ setup: $(VENV)/.installed
 setup-dev: $(VENV)/.installed-dev
 
 demo: setup
-	$(BIN)/parley ingest examples/ --db $(DB)
+	$(BIN)/parley ingest examples/articles --actors examples/actors.yaml --db $(DB)
 	$(BIN)/parley signals --db $(DB)
 
 test: setup-dev

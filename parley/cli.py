@@ -41,8 +41,9 @@ FieldOption = Annotated[
 ]
 TimeoutOption = Annotated[float | None, typer.Option(help="Seconds to wait for each URL.")]
 
-SIGNAL_COLUMNS = ("date", "holder", "holder_side", "stance", "counterpart", "conditions", "reasons", "evidence")
-QUOTE_COLUMNS = ("date", "speaker", "speaker_side", "kind", "cue", "medium", "quote")
+# tables show the clean text of evidence and quotes (the raw slice of an HTML page carries markup)
+SIGNAL_COLUMNS = ("date", "holder", "holder_side", "stance", "counterpart", "conditions", "reasons", "evidence_text")
+QUOTE_COLUMNS = ("date", "speaker", "speaker_side", "kind", "cue", "medium", "quote_text")
 
 
 def _version(value: bool) -> None:

@@ -63,7 +63,8 @@ def _where(f: Filters, who: str, side: str, with_counterpart: bool) -> tuple[lis
 def select_signals(f: Filters, limit: int | None = None) -> tuple[str, list[Any]]:
     clauses, params = _where(f, "x.holder", "x.holder_side", True)
     sql = (
-        "SELECT x.*, a.title AS article_title, a.url AS article_url, a.outlet AS outlet, a.ref AS article_ref"
+        "SELECT x.*, substr(a.text, x.clean_start + 1, x.clean_end - x.clean_start) AS evidence_text,"
+        " a.title AS article_title, a.url AS article_url, a.outlet AS outlet, a.ref AS article_ref"
         " FROM signals x JOIN articles a ON a.id = x.article_id"
     )
     return _finish(sql, clauses, params, "coalesce(x.date, a.date)", limit)
@@ -72,7 +73,8 @@ def select_signals(f: Filters, limit: int | None = None) -> tuple[str, list[Any]
 def select_quotes(f: Filters, limit: int | None = None) -> tuple[str, list[Any]]:
     clauses, params = _where(f, "x.speaker", "x.speaker_side", False)
     sql = (
-        "SELECT x.*, a.date AS date, a.title AS article_title, a.url AS article_url, a.outlet AS outlet,"
+        "SELECT x.*, substr(a.text, x.clean_start + 1, x.clean_end - x.clean_start) AS quote_text,"
+        " a.date AS date, a.title AS article_title, a.url AS article_url, a.outlet AS outlet,"
         " a.ref AS article_ref FROM quotes x JOIN articles a ON a.id = x.article_id"
     )
     return _finish(sql, clauses, params, "a.date", limit)
