@@ -131,15 +131,15 @@ def url_outlet(url: str | None) -> str | None:
 def extract_metadata(blocks: list[Block], url: str | None = None) -> Metadata:
     """Metadata from the units of a page (as labelled by ``clean.classify``)."""
     meta = Metadata()
-    body_words = _body_words(blocks)
-    meta.title_block = _title(blocks, body_words)
+    meta.outlet = _outlet(blocks, url)
+    meta.title_block = _title(blocks, _body_words(blocks), meta.outlet)
     if meta.title_block is not None:
         meta.title = blocks[meta.title_block].vis.strip()
+    meta.outlet = meta.outlet or _masthead(blocks, meta.title_block)
     head = _head(blocks)
     meta.authors = _authors(blocks, head)
     meta.date = _date(blocks, head) or url_date(url)
     meta.dateline = _dateline(blocks)
-    meta.outlet = _outlet(blocks, url)
     return meta
 
 
@@ -155,37 +155,46 @@ def _body_words(blocks: list[Block]) -> Counter[str]:
 def _head(blocks: list[Block]) -> list[int]:
     """Units at the top of the page: up to the first prose paragraph, and a few more."""
     first = next((i for i, b in enumerate(blocks) if b.kind == "prose"), len(blocks))
-    return list(range(min(len(blocks), max(first + 2, 4), first + _HEAD_UNITS)))
+    return list(range(min(len(blocks), max(first + 4, 6), first + _HEAD_UNITS)))
 
 
-def _title(blocks: list[Block], body: Counter[str]) -> int | None:
+def _title(blocks: list[Block], body: Counter[str], outlet: str | None) -> int | None:
     """The unit most like a headline: near the top, title-shaped, about what the body is about."""
     best, best_score = None, 0.0
     prose_seen = 0
+    echoed = {_key(b.vis.rstrip(".…")) for b in blocks if b.kind in ("teaser", "repeat")}
     for i, b in enumerate(blocks[:40]):
         prose_seen += b.kind == "prose"
         if prose_seen > 3:
             break
-        score = _title_score(b, i, body)
+        if outlet and _key(b.vis) == _key(outlet):
+            continue  # the masthead, not the headline
+        score = _title_score(b, i, body) + (0.3 if _key(b.vis) in echoed else 0.0)
         if score > best_score:
             best, best_score = i, score
     return best
 
 
+def _key(text: str) -> str:
+    return re.sub(r"\W+", " ", text).strip().lower()
+
+
 def _title_score(b: Block, i: int, body: Counter[str]) -> float:
     if b.kind in ("link", "chrome", "caption", "appeal", "repeat", "teaser", "bio") or b.words < 3 or b.words > 25:
         return 0.0
-    if b.kind == "prose" or _BYLINE.match(b.vis) or iso_date(b.vis):
+    if b.kind == "prose" or _BYLINE.match(b.vis) or _BYLINE_END.search(b.vis) or iso_date(b.vis):
         return 0.0
     marked = b.text.lstrip().startswith("# ")
-    if not (marked or is_heading(b) or i == 0):
-        return 0.0
+    shaped = marked or is_heading(b) or i == 0
+    if not shaped and (b.words < 5 or b.vis.rstrip("’'\"”").endswith(".")):
+        return 0.0  # sentence-case headlines are long enough and end without a full stop
     words = _content_words(b.vis)
     if not words:
         return 0.0
     matched = sum(1 for w in words if body[w])
     about = matched / len(words) * min(1.0, matched / 3)
-    return about + 0.5 * marked + 0.2 * (i == 0) + 0.05 * min(b.words, 12) / 12
+    score = about + 0.5 * marked + 0.2 * (i == 0) + 0.1 * shaped + 0.05 * min(b.words, 12) / 12
+    return score * (1 - 0.02 * min(i, 20))  # headlines come first
 
 
 def _authors(blocks: list[Block], head: list[int]) -> list[str]:
@@ -229,7 +238,8 @@ def _names(text: str) -> list[str]:
 
 
 def _is_org(name: str) -> bool:
-    return bool(re.search(r"\b(Staff|Reporter|Correspondent|News|Press|Agency|Service|Desk|Times|Post)\b", name))
+    return bool(re.search(r"\b(Staff|Reporter|Correspondent|Editor|Writer|Columnist|Contributor|Analyst|Producer|"
+                          r"Chief|Bureau|News|Press|Agency|Service|Desk|Times|Post)\b", name))
 
 
 def _date(blocks: list[Block], head: list[int]) -> str | None:
@@ -266,7 +276,7 @@ def _outlet(blocks: list[Block], url: str | None) -> str | None:
         for b in blocks:
             name = finder(b)
             if name:
-                return _tidy_outlet(name)
+                return _fullest(_tidy_outlet(name), blocks)
     urls = [url] if url else []
     urls += [m.group(0) for b in blocks for m in re.finditer(r"https?://[^\s)>\]]+", b.text)]
     for u in urls:
@@ -274,6 +284,15 @@ def _outlet(blocks: list[Block], url: str | None) -> str | None:
         if name:
             return name
     return url_outlet(url)
+
+
+def _masthead(blocks: list[Block], title: int | None) -> str | None:
+    """A newspaper's name above the headline ("The Eastern Courier"), when nothing else names one."""
+    for b in blocks[: title if title is not None else 6]:
+        words = b.vis.split()
+        if b.kind in ("heading", "short") and 2 <= len(words) <= 5 and words[0] == "The" and is_heading(b):
+            return b.vis
+    return None
 
 
 def _outlet_message(b: Block) -> str | None:
@@ -315,6 +334,18 @@ def _outlet_from_domain(url: str, blocks: list[Block]) -> str | None:
         if site.lower() in (re.sub(r"\W", "", name).lower(), re.sub(r"\W", "", bare).lower()):
             return name
     return None
+
+
+def _fullest(name: str, blocks: list[Block]) -> str:
+    """The fullest form of an outlet's name on the page ("the Observer" -> "The Dravec Observer")."""
+    core = re.sub(r"^[Tt]he\s+", "", name)
+    rx = re.compile(r"\b(?:[Tt]he\s+)?(?:[A-Z][\w'’&-]*\s+){0,3}" + re.escape(core) + r"(?!\w)")
+    found = [m.group(0) for b in blocks for m in rx.finditer(b.vis)]
+    bare = [re.sub(r"^[Tt]he\s+", "", f) for f in found]
+    longest = max(range(len(found)), key=lambda k: len(bare[k].split()), default=None)
+    if longest is not None and len(bare[longest].split()) > len(core.split()):
+        name = found[longest]
+    return re.sub(r"^the\b", "The", name)
 
 
 def _tidy_outlet(name: str) -> str:
