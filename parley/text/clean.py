@@ -75,7 +75,7 @@ class Block:
     """A unit of the input (a paragraph, or one line of a block of short lines) and its label.
 
     ``kind`` says what cleaning decided and why: "prose", "heading", "short", or a kind of
-    boilerplate ("link", "chrome", "caption", "appeal", "bio", "repeat", "teaser", "tail").
+    boilerplate ("link", "chrome", "caption", "appeal", "bio", "repeat", "teaser", "date", "tail").
     """
 
     span: Span
@@ -244,7 +244,16 @@ def _label(b: Block) -> str:
         return "bio"
     if is_prose(b):
         return "appeal?" if strength else "prose"
+    if b.words <= 10 and _is_date_line(b.vis):
+        return "date"
     return "heading" if is_heading(b) else "short"
+
+
+def _is_date_line(vis: str) -> bool:
+    """A dateline of the page ("Wednesday, October 9, 2024", "Updated 13 May 2022 10:32 GMT")."""
+    from .meta import iso_date  # meta reads clean's labels; the import is here to avoid a cycle
+
+    return iso_date(vis) is not None
 
 
 def _mark_captions(bl: list[Block]) -> None:
@@ -281,7 +290,7 @@ def _mark_repeats(bl: list[Block]) -> None:
                     nxt.kind = "teaser"  # the card a truncated teaser opens
 
 
-_BAD = frozenset({"link", "caption", "chrome", "appeal", "repeat", "teaser", "tail"})
+_BAD = frozenset({"link", "caption", "chrome", "appeal", "repeat", "teaser", "tail", "date"})
 _BODY = frozenset({"prose"})
 
 
