@@ -192,3 +192,21 @@ def test_clean_units_are_labelled_with_a_reason():
     kinds = {b.vis[:12]: b.kind for b in classify(raw)}
     assert kinds["Skip to main"] == "link" and kinds["Soldiers pat"] == "caption"
     assert kinds["We use cooki"] == "chrome" and kinds["Mediators fr"] == "prose"
+
+
+def test_clean_lines_repeated_across_a_sites_pages_are_chrome(tmp_path: Path):
+    from parley.ingest.sources import iter_inputs
+
+    pages = [
+        ("Water Talks Resume", "Negotiators from the two provinces met again on Monday to keep talking about the water "
+         "treaty, officials said.", "A second round of water talks is due next month in the capital, they said."),
+        ("River Truce Extended", "The truce along the river was extended by a week on Friday after both commanders "
+         "signed a short statement, mediators said.", "Monitors will stay on the river banks until the truce ends."),
+    ]
+    for i, (title, p1, p2) in enumerate(pages):
+        text = f"{title}\n\n{p1}\n\nMore from the valley desk\n\n{p2}\n"
+        (tmp_path / f"{i}.txt").write_text(text, encoding="utf-8")
+    first, second = (prepare(r) for r in iter_inputs([str(tmp_path)]))
+    assert "More from the valley desk" in first.text  # one page alone reads it as a subheading
+    assert "More from the valley desk" not in second.text
+    assert "Monitors will stay" in second.text and second.title == "River Truce Extended"

@@ -32,10 +32,10 @@ def prepare(raw: RawInput) -> Article:
         meta = Metadata(page.title, page.authors, page.date, page.outlet or url_outlet(raw.url), None)
     elif raw.format == "fragment":
         plain, outer = fragment_text(raw.content)
-        text, inner, meta = clean_page(plain, raw.url)
+        text, inner, meta = clean_page(plain, raw.url, raw.site_lines)
         segments, extractor = compose(outer, inner), CLEANER_FRAGMENT
     else:
-        text, segments, meta = clean_page(raw.content, raw.url)
+        text, segments, meta = clean_page(raw.content, raw.url, raw.site_lines)
         extractor = CLEANER_TEXT
     if not text.strip():
         raise InputError("P108", "no article text was left after cleaning", source=raw.source, location=raw.location)
@@ -58,9 +58,11 @@ def prepare(raw: RawInput) -> Article:
     )
 
 
-def clean_page(raw: str, url: str | None) -> tuple[str, tuple[Segment, ...], Metadata]:
+def clean_page(
+    raw: str, url: str | None, site_lines: frozenset[str] = frozenset()
+) -> tuple[str, tuple[Segment, ...], Metadata]:
     """The body of a plain-text page (its headline first), its segments and its metadata."""
-    blocks = classify(raw)
+    blocks = classify(raw, site_lines)
     meta = extract_metadata(blocks, url)
     if meta.title_block is not None:  # headlines carry signals: the title stays in the text
         blocks[meta.title_block].keep = blocks[meta.title_block].heading = True

@@ -11,6 +11,7 @@ suffix says nothing (standard input, URLs, ``.txt`` files that are really HTML o
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import json
 import os
@@ -51,6 +52,7 @@ class RawInput:
     title: str | None = None
     authors: tuple[str, ...] = ()
     outlet: str | None = None
+    site_lines: frozenset[str] = frozenset()  # chrome lines seen on other pages of the same site
 
 
 Item = RawInput | ErrorRecord
@@ -59,6 +61,10 @@ Item = RawInput | ErrorRecord
 def iter_inputs(paths: Iterable[str], settings: Settings | None = None) -> Iterator[Item]:
     """Every article in ``paths`` ("-" is standard input, http(s) URLs are fetched), in order."""
     settings = settings or Settings()
+    yield from SiteMemory().apply(_inputs(paths, settings))
+
+
+def _inputs(paths: Iterable[str], settings: Settings) -> Iterator[Item]:
     for name in paths:
         if name == "-":
             data = sys.stdin.buffer.read(settings.max_bytes + 1)
@@ -69,6 +75,48 @@ def iter_inputs(paths: Iterable[str], settings: Settings | None = None) -> Itera
             yield from iter_url(name, settings)
         else:
             yield from _path(Path(name), settings)
+
+
+class SiteMemory:
+    """Short lines seen on earlier pages of the same site (URL host, or folder of the file).
+
+    A line that two pages of one site share — a menu, a prompt, a footer — is the site's,
+    not an article's; pages after the first are cleaned knowing it. Bounded: at most
+    ``max_lines`` remembered per site and ``max_sites`` sites.
+    """
+
+    def __init__(self, max_lines: int = 5000, max_sites: int = 1000):
+        self.max_lines, self.max_sites = max_lines, max_sites
+        self.seen: dict[str, set[str]] = {}
+
+    def apply(self, items: Iterable[Item]) -> Iterator[Item]:
+        for item in items:
+            if isinstance(item, RawInput) and item.format == "text" and (item.url or item.location is None):
+                item = self.remember(item)
+            yield item
+
+    def remember(self, raw: RawInput) -> RawInput:
+        """``raw`` with the site's known lines attached; its own lines are remembered after."""
+        from ..text.clean import blocks, line_key
+
+        site = _site(raw)
+        keys = {k for k in (line_key(b) for b in blocks(raw.content)) if k}
+        known = self.seen.get(site)
+        if known is None:
+            if len(self.seen) >= self.max_sites:
+                self.seen.pop(next(iter(self.seen)))
+            known = self.seen[site] = set()
+        shared = frozenset(keys & known)
+        if len(known) < self.max_lines:
+            known |= keys
+        return dataclasses.replace(raw, site_lines=shared) if shared else raw
+
+
+def _site(raw: RawInput) -> str:
+    from urllib.parse import urlparse
+
+    host = urlparse(raw.url or "").hostname
+    return host or os.path.dirname(raw.source) or "."
 
 
 def read_url_list(path: str) -> list[str]:

@@ -256,6 +256,20 @@ def _is_date_line(vis: str) -> bool:
     return iso_date(vis) is not None
 
 
+SITE_LINE_WORDS = 12
+
+
+def line_key(b: Block) -> str | None:
+    """The key a short line is remembered by across a site's pages (None for sentences).
+
+    Sentences are never remembered: two articles may share a quoted line, and it is
+    evidence in both.
+    """
+    if not 0 < b.words <= SITE_LINE_WORDS or _ends_terminal(b.vis) and b.words > 3:
+        return None
+    return _norm(b.vis)
+
+
 def _mark_captions(bl: list[Block]) -> None:
     """The title line of a caption (a heading right above it, in the same block) is caption too."""
     for b, nxt in zip(bl, bl[1:], strict=False):
@@ -310,11 +324,15 @@ def _settle_appeals(bl: list[Block]) -> None:
 # --- the article ------------------------------------------------------------------------
 
 
-def classify(raw: str) -> list[Block]:
-    """Units of ``raw`` with ``kind`` set and ``keep`` on the article body."""
+def classify(raw: str, site_lines: frozenset[str] = frozenset()) -> list[Block]:
+    """Units of ``raw`` with ``kind`` set and ``keep`` on the article body.
+
+    ``site_lines`` are short lines (as ``line_key`` gives them) seen on other pages of the
+    same site: menus, prompts and footers repeat from page to page, articles do not.
+    """
     bl = blocks(raw)
     for b in bl:
-        b.kind = _label(b)
+        b.kind = "chrome" if site_lines and line_key(b) in site_lines else _label(b)
     _mark_captions(bl)
     _mark_broken(bl)
     _mark_repeats(bl)
@@ -327,7 +345,7 @@ def classify(raw: str) -> list[Block]:
     first, last = body[0], body[-1]
     for i, b in enumerate(bl):
         if i > last and b.kind not in _BAD:
-            b.kind = "tail" if b.kind in ("bio", "appeal?", "short", "heading") else b.kind
+            b.kind = "tail" if b.kind in ("appeal?", "short", "heading") else b.kind
         if first <= i <= last:
             _decide(bl, i)
     _keep_lead(bl, first)
@@ -351,12 +369,21 @@ def _keep_lead(bl: list[Block], first: int) -> None:
 
 
 def _keep_cut_end(bl: list[Block], last: int) -> None:
-    """A paragraph cut off mid-sentence at the very end of an excerpt is still the article's."""
-    if last + 2 != len(bl):
+    """Short closing sentences right after the last paragraph, and one cut off mid-sentence at
+    the very end of an excerpt, are still the article's."""
+    i = last + 1
+    while i < len(bl) and bl[i].kind in ("tail", "short") and _closing_sentence(bl[i]):
+        bl[i].keep, bl[i].kind = True, "prose"
+        i += 1
+    if i + 1 != len(bl):
         return
     b = bl[-1]
     if b.kind in ("tail", "short") and b.words >= 8 and _caps_share(b.vis) < 0.5 and not _ends_terminal(b.vis):
         b.keep, b.kind = True, "prose"
+
+
+def _closing_sentence(b: Block) -> bool:
+    return 4 <= b.words and _ends_terminal(b.vis) and _caps_share(b.vis) < 0.5 and not _reader_address(b.vis)[0]
 
 
 def _decide(bl: list[Block], i: int) -> None:
