@@ -228,3 +228,33 @@ def test_ingest_sources_url_failures_are_coded(server: str):
     items = list(iter_inputs([f"{server}/missing", f"{server}/big", f"{server}/slow"], settings))
     assert _codes(items) == ["P111", "P104", "P111"]
     assert "404" in items[0].message and items[0].source == f"{server}/missing"
+
+
+def test_ingest_sources_html_evidence_offsets_index_the_page():
+    import parley
+
+    result = parley.analyze(PAGE)
+    assert result.quotes, "the page has a quotation"
+    for q in [*result.quotes, *result.statements]:
+        assert PAGE[q.start : q.end] == q.quote
+    for s in result.signals:
+        assert PAGE[s.start : s.end] == s.evidence
+
+
+def test_ingest_sources_cli_urls_file_and_field_names(server: str, tmp_path: Path):
+    from typer.testing import CliRunner
+
+    from parley.cli import app
+
+    urls = tmp_path / "urls.txt"
+    urls.write_text(f"# pages to read\n{server}/2024/03/04/page\n\n{server}/missing\n", encoding="utf-8")
+    records = tmp_path / "r.jsonl"
+    records.write_text(json.dumps({"key": "k1", "body": BODY}) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(app, ["extract", str(records), "--urls", str(urls), "--field", "id=key",
+                                      "--field", "text=body", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [line["id"] for line in lines][0] == "k1" and len(lines) == 3
+    assert lines[1]["url"] == f"{server}/2024/03/04/page" and BODY in lines[1]["text"]
+    assert [e["code"] for e in lines[2]["errors"]] == ["P111"]
