@@ -34,6 +34,12 @@ ActorsOption = Annotated[
     list[str] | None, typer.Option("--actors", help="Extra actor registry file (YAML); repeatable.")
 ]
 FormatOption = Annotated[str, typer.Option("--format", "-f", help=f"Output format: {', '.join(FORMATS)}.")]
+UrlsOption = Annotated[str | None, typer.Option("--urls", help="File of URLs to fetch, one a line.")]
+FieldOption = Annotated[
+    list[str] | None,
+    typer.Option("--field", help="JSON field name, parley's=yours (text=body, date=meta.published); repeatable."),
+]
+TimeoutOption = Annotated[float | None, typer.Option(help="Seconds to wait for each URL.")]
 
 # tables show the clean text of evidence and quotes (the raw slice of an HTML page carries markup)
 SIGNAL_COLUMNS = ("date", "holder", "holder_side", "stance", "counterpart", "conditions", "reasons", "evidence_text")
@@ -68,16 +74,33 @@ def _settings(**overrides: object):  # type: ignore[no-untyped-def]
 
 def _check_paths(paths: list[str]) -> None:
     for p in paths:
-        if p != "-" and not Path(p).exists():
+        if p != "-" and not p.startswith(("http://", "https://")) and not Path(p).exists():
             raise UsageError("P400", f"no such file or directory: {p}")
+
+
+def _sources(paths: list[str] | None, urls: str | None) -> list[str]:
+    """What to read: the paths and URLs named, then those listed in the ``--urls`` file."""
+    from .ingest.sources import read_url_list
+
+    named = list(paths or [])
+    _check_paths(named)
+    named += read_url_list(urls) if urls else []
+    if not named:
+        raise UsageError("P400", "name at least one file, directory or URL (or give --urls)")
+    return named
 
 
 @app.command()
 def extract(
-    inputs: Annotated[list[str], typer.Argument(help="Files, directories or JSONL files; '-' for stdin.")],
+    inputs: Annotated[
+        list[str] | None, typer.Argument(help="Files, directories, URLs or JSONL files; '-' for stdin.")
+    ] = None,
     output: Annotated[str, typer.Option("--output", "-o", help="Output JSONL file; '-' for stdout.")] = "-",
     actors: ActorsOption = None,
     max_bytes: Annotated[int | None, typer.Option(help="Largest input read, in bytes.")] = None,
+    urls: UrlsOption = None,
+    field: FieldOption = None,
+    fetch_timeout: TimeoutOption = None,
 ) -> None:
     """Extract quotes and signals; write one JSON line per article (the extract contract).
 
@@ -85,12 +108,13 @@ def extract(
     """
     from .batch import analyze_paths
 
-    _check_paths(inputs)
-    settings = _settings(actors=tuple(actors or ()) or None, max_bytes=max_bytes)
+    sources = _sources(inputs, urls)
+    settings = _settings(actors=tuple(actors or ()) or None, max_bytes=max_bytes, fields=tuple(field or ()) or None,
+                         fetch_timeout=fetch_timeout)
     target = nullcontext(sys.stdout) if output == "-" else open(output, "w", encoding="utf-8")
     n = failed = 0
     with target as out:
-        for analysis in analyze_paths(inputs, settings):
+        for analysis in analyze_paths(sources, settings):
             out.write(json.dumps(analysis.as_contract(), ensure_ascii=False) + "\n")
             n += 1
             failed += bool(analysis.errors and not analysis.article.raw)
@@ -99,15 +123,24 @@ def extract(
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files or directories to ingest; '-' for stdin.")],
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="Files, directories or URLs to ingest; '-' for stdin.")
+    ] = None,
     db: DbOption = "parley.db",
     actors: ActorsOption = None,
     include: Annotated[list[str] | None, typer.Option(help="Only files matching this glob; repeatable.")] = None,
     exclude: Annotated[list[str] | None, typer.Option(help="Skip files matching this glob; repeatable.")] = None,
     max_bytes: Annotated[int | None, typer.Option(help="Largest input read, in bytes.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    urls: UrlsOption = None,
+    field: FieldOption = None,
+    fetch_timeout: TimeoutOption = None,
 ) -> None:
     """Analyse articles and store them; the same article twice is stored once.
+
+    Reads text and Markdown page dumps, HTML, JSON/JSONL records, WARC archives, RSS/Atom
+    feeds (any of them gzipped) and URLs. Near-duplicates (the same story re-posted) are
+    stored and linked to the first copy.
 
     Example: parley ingest examples/ --db parley.db
     """
@@ -116,14 +149,15 @@ def ingest(
     from .ingest.sources import iter_inputs
     from .progress import progress
 
-    _check_paths(paths)
+    sources = _sources(paths, urls)
     settings = _settings(
         actors=tuple(actors or ()) or None, max_bytes=max_bytes,
         include=tuple(include or ()) or None, exclude=tuple(exclude or ()) or None,
+        fields=tuple(field or ()) or None, fetch_timeout=fetch_timeout,
     )
-    counts = {"added": 0, "duplicate": 0, "failed": 0}
+    counts = {"added": 0, "near_duplicate": 0, "duplicate": 0, "failed": 0}
     with open_store(db) as store, progress(quiet) as bar:
-        for analysis in analyze_inputs(iter_inputs(paths, settings), settings):
+        for analysis in analyze_inputs(iter_inputs(sources, settings), settings):
             outcome = store.add(analysis)
             counts[outcome] += 1
             bar(analysis.article.ref or analysis.article.id)
@@ -131,7 +165,8 @@ def ingest(
         n_signals, n_quotes = store.count("signals"), store.count("quotes")
     seen = sum(counts.values())
     typer.echo(
-        f"{seen} inputs: {counts['added']} ingested, {counts['duplicate']} duplicates, {counts['failed']} failed."
+        f"{seen} inputs: {counts['added'] + counts['near_duplicate']} ingested, {counts['duplicate']} duplicates,"
+        f" {counts['failed']} failed ({counts['near_duplicate']} near-duplicates linked to a first copy)."
         f" Store {db}: {total} articles, {n_signals} signals, {n_quotes} quotes."
     )
 

@@ -9,6 +9,7 @@ The file works as-is in Datasette and DuckDB: plain tables, foreign keys, FTS5.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
 from collections.abc import Iterator
@@ -21,6 +22,7 @@ from typing import Any
 
 from ..errors import StoreError, UsageError
 from ..model import Analysis, ErrorRecord
+from . import near
 from .queries import (
     ACTOR_ORDER,
     ACTOR_SELECT,
@@ -127,8 +129,9 @@ class Store:
     def add(self, analysis: Analysis) -> str:
         """Store one analysed article with its records, atomically.
 
-        Returns "added", "duplicate" (already stored: nothing changes) or "failed" (the
-        input had no article; its errors are stored).
+        Returns "added", "near_duplicate" (stored, and linked by ``duplicate_of`` to the
+        first stored copy of nearly the same text), "duplicate" (already stored: nothing
+        changes) or "failed" (the input had no article; its errors are stored).
         """
         a = analysis.article
         try:
@@ -139,8 +142,12 @@ class Store:
                     return "failed"
                 if self.db.execute("SELECT 1 FROM articles WHERE id = ?", (a.id,)).fetchone():
                     return "duplicate"
+                first, signature = near.first_copy(self.db, a.text)
+                if first and not a.duplicate_of:
+                    analysis = dataclasses.replace(analysis, article=dataclasses.replace(a, duplicate_of=first))
                 self._article(analysis)
-                return "added"
+                near.remember(self.db, a.id, signature)
+                return "near_duplicate" if analysis.article.duplicate_of else "added"
         except sqlite3.Error as exc:
             raise StoreError("P302", f"article {a.ref or a.id}: {exc}") from None
 
