@@ -40,10 +40,10 @@ from urllib.parse import unquote, urlparse
 
 from .batch import analyze_input, failed
 from .errors import ParleyError, UsageError
-from .ingest.sources import STRING_FIELDS, Item, RawInput, read_file, record
+from .ingest.sources import STRING_FIELDS, Item, RawInput, SiteMemory, field_map, read_file, record
 from .model import Analysis, ErrorRecord
 from .settings import Settings
-from .tables import TABLES, rows
+from .tables import TABLES, column_type, rows
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -53,15 +53,16 @@ Analyze = Callable[[RawInput, Settings], Analysis]
 
 #: a raw input as a row: the fields of RawInput, or an error that stands for an unreadable one
 INPUT_FIELDS = tuple(f.name for f in dataclasses.fields(RawInput))
+ARRAY_FIELDS = frozenset(f.name for f in dataclasses.fields(RawInput) if isinstance(f.default, (tuple, frozenset)))
 ERROR_FIELDS = ("error_code", "error_message", "error_step")
 INPUT_SCHEMA = ", ".join(
-    f"{name} {'array<string>' if name == 'authors' else 'string'}" for name in (*INPUT_FIELDS, *ERROR_FIELDS)
+    f"{name} {'array<string>' if name in ARRAY_FIELDS else 'string'}" for name in (*INPUT_FIELDS, *ERROR_FIELDS)
 )
+INPUT_COLUMNS = (*INPUT_FIELDS, *ERROR_FIELDS)
 #: what the analysis stage emits: the table a row belongs to, and the row as JSON
 ROWS_SCHEMA = "table string, row string"
-#: the columns of parley.tables that are not text
-INTEGER_COLUMNS = frozenset({"seq", "start_char", "end_char", "clean_start", "clean_end"})
-FLOAT_COLUMNS = frozenset({"confidence"})
+#: parley.tables' column types as Spark SQL types
+SPARK_TYPES = {"string": "string", "int64": "long", "float64": "double"}
 #: rows handed back to Spark at a time, so a large Arrow batch never sits in memory twice
 OUT_BATCH = 512
 
@@ -105,7 +106,8 @@ def _input_row(item: Item) -> dict[str, Any]:
         row.update(source=item.source, location=item.location, error_code=item.code,
                    error_message=item.message, error_step=item.step)
     else:
-        row.update({name: getattr(item, name) for name in INPUT_FIELDS}, authors=list(item.authors))
+        row.update({name: getattr(item, name) for name in INPUT_FIELDS})
+        row.update({name: sorted(row[name]) if name == "site_lines" else list(row[name]) for name in ARRAY_FIELDS})
     return row
 
 
@@ -114,7 +116,9 @@ def _item(row: dict[str, Any]) -> Item:
         return ErrorRecord(row["error_code"], row["error_message"] or "", row["source"], row["location"],
                            row["error_step"])
     fields = {name: row[name] for name in INPUT_FIELDS}
-    fields["authors"] = tuple(row["authors"]) if row["authors"] is not None else ()
+    for name in ARRAY_FIELDS:
+        kind = frozenset if name == "site_lines" else tuple
+        fields[name] = kind(fields[name]) if fields[name] is not None else kind()
     return RawInput(**fields)
 
 
@@ -143,9 +147,9 @@ def _is_parquet(name: str) -> bool:
 
 @dataclass
 class _Plan:
-    """What the driver found in the inputs named: local files, Parquet, URIs, and errors."""
+    """What the driver found in the inputs named: local files (grouped by folder), Parquet, URIs, and errors."""
 
-    files: list[str] = dataclasses.field(default_factory=list)
+    files: list[list[str]] = dataclasses.field(default_factory=list)
     parquet: list[str] = dataclasses.field(default_factory=list)
     uris: list[str] = dataclasses.field(default_factory=list)
     errors: list[ErrorRecord] = dataclasses.field(default_factory=list)
@@ -162,7 +166,10 @@ def plan(paths: Iterable[str], settings: Settings) -> _Plan:
         elif Path(name).is_dir() and not _is_parquet(name):
             _walk(Path(name), settings, out)
         elif Path(name).exists():
-            (out.parquet if _is_parquet(name) else out.files).append(str(Path(name)))
+            if _is_parquet(name):
+                out.parquet.append(str(Path(name)))
+            else:
+                out.files.append([str(Path(name))])
         else:
             out.errors.append(ErrorRecord("P100", "no such file or directory", source=name))
     return out
@@ -178,34 +185,40 @@ def _walk(root: Path, settings: Settings, out: _Plan) -> None:
             out.errors.append(ErrorRecord("P113", "directory visited twice (symlink loop)", source=dirpath))
             continue
         seen.add((st.st_dev, st.st_ino))
-        dirnames.sort()
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        group = []
         for fn in sorted(filenames):
             path = Path(dirpath) / fn
             if not fn.startswith(".") and settings.wants(path, root):
-                (out.parquet if _is_parquet(fn) else out.files).append(str(path))
+                (out.parquet if _is_parquet(fn) else group).append(str(path))
+        if group:
+            out.files.append(group)
 
 
 def read_inputs(spark: SparkSession, paths: Iterable[str], settings: Settings | None = None) -> DataFrame:
     """Rows of raw inputs (``INPUT_SCHEMA``) from files, directories, Parquet and URIs.
 
     Local files are read by parley's own readers (every format ``parley ingest`` reads:
-    JSONL, text, HTML, WARC where supported, gzip) and keep the names the single-machine
-    path gives them; they must be readable from every executor (local mode, or a shared
-    filesystem). URIs (``s3a://``, ``hdfs://``, ``file:``) are fetched by Spark. Parquet
-    needs a ``text`` or ``html`` column; other columns of the JSONL record format are used.
+    JSONL, text, HTML, WARC, feeds, gzip) and keep the names the single-machine path gives
+    them; they must be readable from every executor (local mode, or a shared filesystem).
+    The files of one folder are read in order by one task, so the site memory of ingestion
+    (chrome lines learnt from earlier pages of a site) works as in one process as long as a
+    site's pages share a folder. URIs (``s3a://``, ``hdfs://``, ``file:``) are fetched by
+    Spark, one task per file. Parquet needs a ``text`` or ``html`` column; other columns of
+    the JSONL record format are used (renamed by the ``fields`` setting).
     """
     settings = settings or Settings()
     found = plan(paths, settings)
     parts = [spark.createDataFrame([_input_row(e) for e in found.errors], INPUT_SCHEMA)]
     if found.files:
-        listing = spark.createDataFrame([(f,) for f in found.files], "path string")
+        listing = spark.createDataFrame([(g,) for g in found.files], "paths array<string>")
         parts.append(listing.repartition(min(len(found.files), _parallelism(spark)))
                      .mapInPandas(_file_reader(settings), INPUT_SCHEMA))
     if found.uris:
         blobs = spark.read.format("binaryFile").option("recursiveFileLookup", "true").load(found.uris)
         parts.append(blobs.select("path", "content").mapInPandas(_blob_reader(settings), INPUT_SCHEMA))
     if found.parquet:
-        parts.append(_parquet_inputs(spark, found.parquet))
+        parts.append(_parquet_inputs(spark, found.parquet, settings))
     result = parts[0]
     for part in parts[1:]:
         result = result.unionByName(part)
@@ -217,24 +230,22 @@ def _parallelism(spark: SparkSession) -> int:
 
 
 def _file_reader(settings: Settings) -> Callable[[Iterator[pd.DataFrame]], Iterator[pd.DataFrame]]:
-    columns = (*INPUT_FIELDS, *ERROR_FIELDS)
-
     def read(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
         for batch in batches:
-            for path in batch["path"]:
-                yield from _frames((_input_row(i) for i in read_file(Path(path), settings)), columns)
+            for group in batch["paths"]:
+                items = (item for path in group for item in read_file(Path(path), settings))
+                yield from _frames((_input_row(i) for i in SiteMemory().apply(items)), INPUT_COLUMNS)
 
     return read
 
 
 def _blob_reader(settings: Settings) -> Callable[[Iterator[pd.DataFrame]], Iterator[pd.DataFrame]]:
     """Files fetched by Spark, read by parley's readers from a local copy (so every format works)."""
-    columns = (*INPUT_FIELDS, *ERROR_FIELDS)
-
     def read(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
         for batch in batches:
             for uri, content in zip(batch["path"], batch["content"], strict=True):
-                yield from _frames((_input_row(i) for i in _read_blob(uri, bytes(content), settings)), columns)
+                items = SiteMemory().apply(_read_blob(uri, bytes(content), settings))
+                yield from _frames((_input_row(i) for i in items), INPUT_COLUMNS)
 
     return read
 
@@ -255,33 +266,35 @@ def _renamed(item: Item, old: str, new: str) -> Item:
     return dataclasses.replace(item, **changes)
 
 
-def _parquet_inputs(spark: SparkSession, paths: list[str]) -> DataFrame:
+def _parquet_inputs(spark: SparkSession, paths: list[str], settings: Settings) -> DataFrame:
     from pyspark.sql import functions as F
 
     local = {str(Path(p).resolve()): p for p in paths if not _is_uri(p)}
     df = spark.read.parquet(*[p if _is_uri(p) else str(Path(p).resolve()) for p in paths])
     row = F.concat(F.lit("row "), (F.col("_metadata.row_index") + 1).cast("string"))
-    df = df.select(*_record_columns(df), F.col("_metadata.file_path").alias("__source"), row.alias("__location"))
+    df = df.select(*_record_columns(df, settings), F.col("_metadata.file_path").alias("__source"),
+                   row.alias("__location"))
     return df.mapInPandas(_record_reader(local), INPUT_SCHEMA)
 
 
-def _record_columns(df: DataFrame) -> list[Any]:
-    """The JSONL record fields ``df`` has, strings cast to text (an integer ``id`` is fine)."""
+def _record_columns(df: DataFrame, settings: Settings) -> list[Any]:
+    """The record fields ``df`` has, under parley's names (``--field text=body``), text as text."""
     from pyspark.sql import functions as F
 
-    have = set(df.columns)
+    fields = field_map(settings)
+    theirs = {ours: fields.get(ours, ours) for ours in (*STRING_FIELDS, "authors")}
+    have = {ours for ours, name in theirs.items() if name.split(".")[0] in df.columns}
     if not {"text", "html"} & have:
-        raise UsageError("P400", f"a Parquet or DataFrame input needs a 'text' or 'html' column; it has {sorted(have)}")
-    cols = [F.col(name).cast("string").alias(name) for name in STRING_FIELDS if name in have]
-    return [*cols, F.col("authors")] if "authors" in have else cols
+        raise UsageError("P400", f"a Parquet or DataFrame input needs a {theirs['text']!r} or {theirs['html']!r}"
+                                 f" column; it has {sorted(df.columns)}")
+    cols = [F.col(theirs[name]).cast("string").alias(name) for name in STRING_FIELDS if name in have]
+    return [*cols, F.col(theirs["authors"]).alias("authors")] if "authors" in have else cols
 
 
 def _record_reader(local: dict[str, str]) -> Callable[[Iterator[pd.DataFrame]], Iterator[pd.DataFrame]]:
-    columns = (*INPUT_FIELDS, *ERROR_FIELDS)
-
     def read(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
         for batch in batches:
-            yield from _frames((_input_row(_from_record(r, local)) for r in batch.to_dict("records")), columns)
+            yield from _frames((_input_row(_from_record(r, local)) for r in batch.to_dict("records")), INPUT_COLUMNS)
 
     return read
 
@@ -296,7 +309,7 @@ def _from_record(row: dict[str, Any], local: dict[str, str]) -> Item:
     return record(obj, source, location)
 
 
-def frame_inputs(df: DataFrame, source: str = "<dataframe>") -> DataFrame:
+def frame_inputs(df: DataFrame, settings: Settings | None = None, source: str = "<dataframe>") -> DataFrame:
     """Rows of raw inputs from a DataFrame of records (a ``text`` or ``html`` column, and metadata).
 
     ``source`` and ``location`` columns, when present, say where each row came from (they
@@ -306,7 +319,7 @@ def frame_inputs(df: DataFrame, source: str = "<dataframe>") -> DataFrame:
 
     src = F.col("source").cast("string") if "source" in df.columns else F.lit(source)
     loc = F.col("location").cast("string") if "location" in df.columns else F.lit(None).cast("string")
-    picked = df.select(*_record_columns(df), src.alias("__source"), loc.alias("__location"))
+    picked = df.select(*_record_columns(df, settings or Settings()), src.alias("__source"), loc.alias("__location"))
     return picked.mapInPandas(_record_reader({}), INPUT_SCHEMA)
 
 
@@ -342,10 +355,7 @@ def _analyzer(
 
 
 def _table_schema(name: str) -> str:
-    def kind(column: str) -> str:
-        return "long" if column in INTEGER_COLUMNS else "double" if column in FLOAT_COLUMNS else "string"
-
-    return ", ".join(f"`{c}` {kind(c)}" for c in TABLES[name])
+    return ", ".join(f"`{c}` {SPARK_TYPES[column_type(c)]}" for c in TABLES[name])
 
 
 @dataclass
@@ -360,11 +370,15 @@ class Tables:
         if name not in TABLES:
             raise KeyError(f"no table {name!r}; the tables are {', '.join(TABLES)}")
         parsed = self.analysed.where(F.col("table") == name).select(F.from_json("row", _table_schema(name)).alias("r"))
-        return parsed.select(*[F.col(f"r.`{c}`").alias(c) for c in TABLES[name]])
+        frame = parsed.select(*[F.col(f"r.`{c}`").alias(c) for c in TABLES[name]])
+        if name == "actors":  # one row per name, as in the store; min() picks the same row on every run
+            frame = frame.groupBy("name").agg(F.min("kind").alias("kind"), F.min("side").alias("side"))
+        return frame
 
     def counts(self) -> dict[str, int]:
-        """Rows per table (from the cache)."""
+        """Rows per table (from the cache; actors counted once per name)."""
         found = {r["table"]: r["count"] for r in self.analysed.groupBy("table").count().collect()}
+        found["actors"] = self["actors"].count()
         return {name: int(found.get(name, 0)) for name in TABLES}
 
     def write(self, output: str, mode: str = "errorifexists") -> dict[str, int]:
@@ -399,7 +413,7 @@ def analyze_inputs(
 
 def analyze_frame(df: DataFrame, settings: Settings | None = None, **kw: Any) -> Tables:
     """The tables for a DataFrame of records (a ``text`` or ``html`` column): the entry point for Spark jobs."""
-    return analyze_inputs(frame_inputs(df), settings, **kw)
+    return analyze_inputs(frame_inputs(df, settings), settings, **kw)
 
 
 def run(
