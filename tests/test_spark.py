@@ -7,6 +7,7 @@ One local session for all of them (the ``spark`` fixture in conftest.py: ``local
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import os
 import subprocess
@@ -67,6 +68,26 @@ def _sorted(table: list[dict[str, Any]]) -> list[str]:
     return sorted(json.dumps(r, sort_keys=True, ensure_ascii=False) for r in table)
 
 
+def _warc(n: int, seed: int) -> bytes:
+    """A gzipped WARC crawl of ``n`` generated articles as HTML pages (and an image, which is no article)."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=True)
+    for rec in corpus.articles(n, seed=seed, words=300):
+        paras = "".join(f"<p>{p}</p>" for p in rec["text"].split("\n\n")[1:])
+        page = f"<!doctype html><html><head><title>{rec['title']}</title></head><body><article>" \
+               f"<h1>{rec['title']}</h1>{paras}</article></body></html>"
+        html = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(rec["url"], "response", payload=io.BytesIO(page.encode()),
+                                                      http_headers=html))
+        img = StatusAndHeaders("200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(rec["url"] + ".png", "response",
+                                                      payload=io.BytesIO(b"\x89PNG"), http_headers=img))
+    return buf.getvalue()
+
+
 @pytest.fixture(scope="module")
 def corpus_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("spark-in")
@@ -79,6 +100,8 @@ def corpus_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (root / "pages" / "story.html").write_text(PAGE, encoding="utf-8")
     (root / "pages" / "wire.txt").write_text(WIRE, encoding="utf-8")
     (root / "pages" / "empty.txt").write_text("", encoding="utf-8")
+    (root / "crawl").mkdir()
+    (root / "crawl" / "news.warc.gz").write_bytes(_warc(3, seed=6))
     return root
 
 
@@ -89,7 +112,8 @@ def test_spark_tables_equal_the_single_machine_path_record_by_record(spark, corp
     paths = [str(corpus_dir), str(corpus_dir / "missing.jsonl")]
     counts = run(spark, paths, str(tmp_path / "out"))
     expected = _expected(paths)
-    assert len(expected["articles"]) == N + 2 and expected["signals"] and expected["quotes"]  # gen, page, wire
+    assert len(expected["articles"]) == N + 2 + 3 and expected["signals"] and expected["quotes"]  # gen, pages, WARC
+    assert sum(a["input_format"] == "html" and ".warc.gz:record " in a["source"] for a in expected["articles"]) == 3
     assert {e["code"] for e in expected["errors"]} >= {"P100", "P101", "P105", "P106", "P107"}
     for name in TABLES:
         got = _read(spark, tmp_path / "out", name)
