@@ -450,8 +450,10 @@ def run_job(paths: list[str], output: str, settings: Settings | None = None, *, 
             partitions: int | None = None, overwrite: bool = False, quiet: bool = True) -> dict[str, int]:
     """``parley spark``: start a session on ``master``, run, stop; Spark failures become error P405."""
     check_output(output, overwrite)
-    spark = session(master, conf=_quiet_log() if quiet else None)
+    require()
+    spark = None
     try:
+        spark = session(master, conf=_quiet_log() if quiet else None)
         return run(spark, paths, output, settings, partitions=partitions, overwrite=overwrite)
     except ParleyError:
         raise
@@ -459,4 +461,5 @@ def run_job(paths: list[str], output: str, settings: Settings | None = None, *, 
         first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
         raise ParleyError("P405", f"the Spark job failed: {first[:300]}") from None
     finally:
-        spark.stop()
+        if spark is not None:
+            spark.stop()

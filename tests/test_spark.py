@@ -237,6 +237,10 @@ def test_spark_cli_writes_the_tables_and_refuses_to_overwrite(tmp_path: Path):
     assert sorted(p.name for p in out.iterdir()) == sorted(TABLES)
     again = subprocess.run(cmd, capture_output=True, text=True, timeout=100)
     assert again.returncode == 2 and "P400" in again.stderr and "--overwrite" in again.stderr
+    bad = [*cmd[:5], str(tmp_path / "other"), "--master", "nowhere://9"]
+    failed = subprocess.run(bad, capture_output=True, text=True, timeout=300)
+    assert failed.returncode == 1 and "error P405 spark_failed:" in failed.stderr, failed.stderr[-2000:]
+    assert "Traceback" not in failed.stderr
 
 
 def test_spark_without_pyspark_is_a_coded_one_line_error(monkeypatch, capsys, tmp_path: Path):
