@@ -9,6 +9,8 @@ measured as a user runs it:
 - ``single``:    ``parley extract CORPUS --workers 1``   (one process)
 - ``workers2``:  ``parley extract CORPUS --workers 2``   (a pool of two worker processes)
 - ``spark2``:    ``parley spark CORPUS OUT --master local[2]``   (Spark, two task threads)
+- ``spark2-quarter``: the same on the first quarter of the corpus, so that Spark's fixed cost
+  (JVM start, planning, writing five tables) and its cost per article can be told apart
 
 For each: wall time, CPU time of the whole process tree (the JVM and Python workers
 included), articles per second, articles per second per core (cores = processes or task
@@ -41,7 +43,7 @@ import corpus  # noqa: E402
 
 DAY = 100_000  # articles in a day of world news (the compass)
 GOAL_S = 3600.0
-CONFIGS = ("single", "workers2", "spark2")
+CONFIGS = ("single", "workers2", "spark2", "spark2-quarter")
 
 
 @dataclass
@@ -155,11 +157,16 @@ def measure(name: str, argv: list[str], cores: int, articles: int) -> Result:
     return Result(name, " ".join(argv), cores, articles, wall, cpu, sampler.peak_pss / 1024, sampler.peak_rss / 1024)
 
 
-def commands(parley: str, data: Path, work: Path) -> dict[str, tuple[list[str], int]]:
+def commands(parley: str, data: Path, quarter: Path, work: Path) -> dict[str, tuple[list[str], int, Path]]:
+    """Each run: its command, the cores it is given, and its corpus."""
+    def spark(src: Path, out: str) -> list[str]:
+        return [parley, "spark", str(src), str(work / out), "--master", "local[2]", "--overwrite"]
+
     return {
-        "single": ([parley, "extract", str(data), "-o", str(work / "single.jsonl"), "--workers", "1"], 1),
-        "workers2": ([parley, "extract", str(data), "-o", str(work / "workers2.jsonl"), "--workers", "2"], 2),
-        "spark2": ([parley, "spark", str(data), str(work / "spark2"), "--master", "local[2]", "--overwrite"], 2),
+        "single": ([parley, "extract", str(data), "-o", str(work / "single.jsonl"), "--workers", "1"], 1, data),
+        "workers2": ([parley, "extract", str(data), "-o", str(work / "workers2.jsonl"), "--workers", "2"], 2, data),
+        "spark2": (spark(data, "spark2"), 2, data),
+        "spark2-quarter": (spark(quarter, "spark2-quarter"), 2, quarter),
     }
 
 
@@ -177,11 +184,28 @@ def report(results: list[Result], load: tuple[float, float], n: int, words: floa
     base = next((r for r in results if r.name == "single"), None)
     if base:
         lines.append("")
+        same = [r for r in results if r is not base and r.articles == base.articles]
         lines += [f"- {r.name}: {r.rate / base.rate:.2f}x the single-process rate, "
-                  f"{r.per_core / base.per_core:.2f}x its rate per core" for r in results if r is not base]
+                  f"{r.per_core / base.per_core:.2f}x its rate per core" for r in same]
+    lines += _marginal(results)
     lines.append("")
     lines += _compass(results)
     return "\n".join(lines)
+
+
+def _marginal(results: list[Result]) -> list[str]:
+    """Spark's cost per article beyond its fixed cost, from the full and the quarter run."""
+    by = {r.name: r for r in results}
+    full, part = by.get("spark2"), by.get("spark2-quarter")
+    if not (full and part) or full.wall_s <= part.wall_s:
+        return []
+    extra = full.articles - part.articles
+    rate = extra / (full.wall_s - part.wall_s)
+    per_cpu = extra / (full.cpu_s - part.cpu_s) if full.cpu_s > part.cpu_s else float("nan")
+    fixed = full.wall_s - full.articles / rate
+    return [f"- spark2 beyond its fixed cost (the full run less the quarter run): {rate:.1f} articles/s, "
+            f"{rate / full.cores:.1f} per core, {per_cpu:.1f} articles/CPU-s; "
+            f"fixed cost about {fixed:.0f} s of wall time"]
 
 
 def _compass(results: list[Result]) -> list[str]:
@@ -210,13 +234,14 @@ def main(argv: list[str] | None = None) -> None:
     work = Path(args.keep or tempfile.mkdtemp(prefix="parley-scale-"))
     work.mkdir(parents=True, exist_ok=True)
     data = corpus.write_jsonl(work / "corpus.jsonl", args.n, words=args.words)
+    quarter = corpus.write_jsonl(work / "quarter.jsonl", args.n // 4, words=args.words)
     words = sum(len(r["text"].split()) for r in corpus.articles(min(args.n, 200), words=args.words)) / min(args.n, 200)
-    runs = commands(parley, data, work)
+    runs = commands(parley, data, quarter, work)
     load0 = os.getloadavg()[0]
     results = []
     for name in args.runs.split(","):
-        cmd, cores = runs[name]
-        results.append(measure(name, cmd, cores, args.n))
+        cmd, cores, src = runs[name]
+        results.append(measure(name, cmd, cores, args.n if src == data else args.n // 4))
         print(f"{name}: {results[-1].wall_s:.1f} s", file=sys.stderr)
     text = report(results, (load0, os.getloadavg()[0]), args.n, words)
     print(text)
