@@ -53,7 +53,9 @@ Analyze = Callable[[RawInput, Settings], Analysis]
 
 #: a raw input as a row: the fields of RawInput, or an error that stands for an unreadable one
 INPUT_FIELDS = tuple(f.name for f in dataclasses.fields(RawInput))
-ARRAY_FIELDS = frozenset(f.name for f in dataclasses.fields(RawInput) if isinstance(f.default, (tuple, frozenset)))
+ARRAY_FIELDS: dict[str, type] = {
+    f.name: type(f.default) for f in dataclasses.fields(RawInput) if isinstance(f.default, (tuple, frozenset))
+}
 ERROR_FIELDS = ("error_code", "error_message", "error_step")
 INPUT_SCHEMA = ", ".join(
     f"{name} {'array<string>' if name in ARRAY_FIELDS else 'string'}" for name in (*INPUT_FIELDS, *ERROR_FIELDS)
@@ -101,24 +103,26 @@ def session(master: str | None = None, app_name: str = "parley", conf: dict[str,
 
 
 def _input_row(item: Item) -> dict[str, Any]:
+    """An input (or the error standing for one) as a row of ``INPUT_SCHEMA``; sets become sorted lists."""
     row: dict[str, Any] = dict.fromkeys((*INPUT_FIELDS, *ERROR_FIELDS))
     if isinstance(item, ErrorRecord):
         row.update(source=item.source, location=item.location, error_code=item.code,
                    error_message=item.message, error_step=item.step)
     else:
         row.update({name: getattr(item, name) for name in INPUT_FIELDS})
-        row.update({name: sorted(row[name]) if name == "site_lines" else list(row[name]) for name in ARRAY_FIELDS})
+        row.update({name: sorted(row[name]) if kind is frozenset else list(row[name])
+                    for name, kind in ARRAY_FIELDS.items()})
     return row
 
 
 def _item(row: dict[str, Any]) -> Item:
+    """The input a row of ``INPUT_SCHEMA`` stands for (the inverse of ``_input_row``)."""
     if row.get("error_code"):
         return ErrorRecord(row["error_code"], row["error_message"] or "", row["source"], row["location"],
                            row["error_step"])
     fields = {name: row[name] for name in INPUT_FIELDS}
-    for name in ARRAY_FIELDS:
-        kind = frozenset if name == "site_lines" else tuple
-        fields[name] = kind(fields[name]) if fields[name] is not None else kind()
+    for name, kind in ARRAY_FIELDS.items():
+        fields[name] = kind(fields[name] if fields[name] is not None else ())
     return RawInput(**fields)
 
 

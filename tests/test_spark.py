@@ -18,7 +18,8 @@ from typing import Any
 import pytest
 
 from parley.batch import analyze_input, analyze_paths
-from parley.ingest.sources import record
+from parley.ingest.sources import RawInput, record
+from parley.model import ErrorRecord
 from parley.tables import TABLES, rows
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
@@ -250,3 +251,32 @@ def test_spark_without_pyspark_is_a_coded_one_line_error(monkeypatch, capsys, tm
     code, _, err = run_cli(capsys, "spark", str(tmp_path), str(tmp_path / "out"))
     assert code == 1
     assert err.splitlines()[0].startswith("error P404 missing_dependency:") and "parley[spark]" in err
+
+
+@pytest.mark.parametrize("item", [
+    RawInput("Body text.", "text", "a.jsonl", "line 3", "r1", "https://x.example/1", "2024-01-02", "T",
+             ("Ann", "Bo"), "Outlet", frozenset({"Menu", "Share"})),
+    RawInput("<p>x</p>", "fragment", "b.warc.gz"),
+    ErrorRecord("P105", "invalid JSON", "a.jsonl", "line 4"),
+])
+def test_spark_input_rows_carry_every_field_both_ways(item):
+    from parley.spark import INPUT_COLUMNS, _input_row, _item
+
+    row = _input_row(item)
+    assert list(row) == list(INPUT_COLUMNS)
+    assert _item(row) == item
+
+
+def test_spark_plan_walks_folders_like_the_single_machine_path(corpus_dir: Path):
+    from parley.ingest.sources import iter_inputs
+    from parley.settings import Settings
+    from parley.spark import plan
+
+    found = plan([str(corpus_dir), str(corpus_dir / "nope.txt"), "s3a://bucket/x.parquet", "hdfs://h/crawl/"],
+                 Settings())
+    files = [f for group in found.files for f in group]
+    sources = list(dict.fromkeys(i.source.split(":")[0] for i in iter_inputs([str(corpus_dir)])))
+    assert files == sources  # same files, same order, same names
+    assert [Path(g[0]).parent for g in found.files] == [corpus_dir, corpus_dir / "crawl", corpus_dir / "pages"]
+    assert found.parquet == ["s3a://bucket/x.parquet"] and found.uris == ["hdfs://h/crawl/"]
+    assert [(e.code, e.source) for e in found.errors] == [("P100", str(corpus_dir / "nope.txt"))]
