@@ -82,18 +82,23 @@ def session(master: str | None = None, app_name: str = "parley", conf: dict[str,
     """A SparkSession set up for parley: workers run this Python, the web UI is off.
 
     ``PYSPARK_PYTHON`` defaults to the running interpreter (the one that has parley), and a
-    local master binds to 127.0.0.1; both only when not already set.
+    local master binds to 127.0.0.1; both only when not already set. A local master's JVM
+    compiles with C1 only: a local run is short, and full JIT compilation cost it more CPU
+    than it saved (about a third of a 200-article run, measured with bench/scale.py's sampler).
     """
     require()
     from pyspark.sql import SparkSession
 
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+    conf = dict(conf or {})
     if master is None or master.startswith("local"):
         os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+        java = conf.get("spark.driver.extraJavaOptions", "")
+        conf["spark.driver.extraJavaOptions"] = f"-XX:TieredStopAtLevel=1 {java}".strip()
     builder = SparkSession.builder.appName(app_name)
     settings = {"spark.master": master or "local[*]", "spark.ui.enabled": "false",
-                "spark.ui.showConsoleProgress": "false", **(conf or {})}
+                "spark.ui.showConsoleProgress": "false", **conf}
     for key, value in settings.items():
         builder = builder.config(key, value)
     return builder.getOrCreate()
