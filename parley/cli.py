@@ -188,6 +188,7 @@ def spark(
     overwrite: Annotated[bool, typer.Option(help="Replace the tables if OUTPUT exists.")] = False,
     actors: ActorsOption = None,
     max_bytes: Annotated[int | None, typer.Option(help="Largest input read, in bytes.")] = None,
+    field: FieldOption = None,
 ) -> None:
     """Run the pipeline on Apache Spark; write the tables of `parley export` as Parquet.
 
@@ -197,7 +198,7 @@ def spark(
     """
     from .spark import run_job
 
-    settings = _settings(actors=tuple(actors or ()) or None, max_bytes=max_bytes)
+    settings = _settings(actors=tuple(actors or ()) or None, max_bytes=max_bytes, fields=tuple(field or ()) or None)
     quiet = not log.isEnabledFor(logging.INFO)
     counts = run_job(inputs, output, settings, master=master, partitions=partitions, overwrite=overwrite, quiet=quiet)
     typer.echo(f"Wrote {output}: " + ", ".join(f"{n} {name}" for name, n in counts.items()) + ".")

@@ -125,8 +125,9 @@ class _Pool:
         except BrokenProcessPool:
             self._restart()
             result = [self._isolated(item) for item in chunk]
-            for i in range(1, len(pending)):  # every other chunk in flight was lost with the pool
-                pending[i] = (pending[i][0], self.submit(pending[i][0]))
+            for i, (other, done) in enumerate(list(pending)):  # chunks in flight the pool took down
+                if i and not _succeeded(done):
+                    pending[i] = (other, self.submit(other))
         pending.popleft()
         return result
 
@@ -148,6 +149,10 @@ class _Pool:
 
     def shutdown(self) -> None:
         self.executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _succeeded(future: Future[list[Analysis]]) -> bool:
+    return future.done() and not future.cancelled() and future.exception() is None
 
 
 def _init_worker(settings: Settings, analyze: Analyze) -> None:
