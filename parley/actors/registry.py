@@ -10,6 +10,7 @@ in the same format (``--actors my_actors.yaml``, or the ``actors`` setting). Eac
       roles:                               # bounded in time; years or ISO dates
         - {title: Kremlin spokesman, side: Russia, start: "2012"}
       demonyms: [Russian]                  # states only: adjectives that point at them
+      gender: m                            # people, optional: f or m (for "he"/"she said")
 
 A user entry with the same canonical name as a bundled one replaces it. A malformed file
 raises ``ConfigError`` (P402) naming the file and the line at fault.
@@ -28,7 +29,7 @@ from typing import Any
 from ..errors import ConfigError
 from ..model import ACTOR_KINDS, Actor, Role
 
-ENTRY_KEYS = {"name", "kind", "side", "aliases", "roles", "demonyms"}
+ENTRY_KEYS = {"name", "kind", "side", "aliases", "roles", "demonyms", "gender"}
 ROLE_KEYS = {"title", "side", "start", "end"}
 
 
@@ -45,11 +46,13 @@ class Match:
 class Registry:
     """Actors by canonical name and alias, with a fast matcher over texts."""
 
-    def __init__(self, actors: Iterable[Actor], demonyms: dict[str, str] | None = None):
+    def __init__(self, actors: Iterable[Actor], demonyms: dict[str, str] | None = None,
+                 genders: dict[str, str] | None = None):
         self.actors: dict[str, Actor] = {}
         for a in actors:
             self.actors[a.name] = a
         self.demonyms = {k.lower(): v for k, v in (demonyms or {}).items()}
+        self.genders = dict(genders or {})
         self._index: dict[str, Actor] = {}
         for a in self.actors.values():
             for alias in (a.name, *a.aliases):
@@ -74,14 +77,25 @@ class Registry:
         """The state a demonym points at ("Tajik" -> "Tajikistan")."""
         return self.demonyms.get(adjective.lower().rstrip("s")) or self.demonyms.get(adjective.lower())
 
+    def gender(self, name: str) -> str | None:
+        """'f' or 'm' where the registry says so, for resolving pronouns."""
+        return self.genders.get(name)
+
     def holder_of(self, title: str, side: str, date: str | None) -> Actor | None:
-        """Who held ``title`` for ``side`` on ``date`` ("president", "Russia", "2004-02-06")."""
-        title = title.lower()
+        """Who held ``title`` for ``side`` on ``date`` ("president", "Russia", "2004-02-06").
+
+        Undated text matches the most recent holder (the role with the latest start).
+        """
+        title = " ".join(title.lower().split())
+        best: tuple[str, Actor] | None = None
         for a in self.actors.values():
             for r in a.roles:
                 if r.title.lower() == title and r.side == side and r.covers(date):
-                    return a
-        return None
+                    if date:
+                        return a
+                    if best is None or (r.start or "") > best[0]:
+                        best = (r.start or "", a)
+        return best[1] if best else None
 
     def find(self, text: str) -> list[Match]:
         """Every registry name in ``text``, longest first, without overlaps.
@@ -99,8 +113,30 @@ class Registry:
                 continue
             if not _case_ok(m.group(0), actor):
                 continue
+            if actor.kind == "person" and _inside_longer_name(text, m.start(), m.end()):
+                continue  # "Petro" of "Petro Poroshenko" is not Gustavo Petro
             out.append(Match(m.start(), m.end(), m.group(0), actor))
         return out
+
+
+_NEXT_WORD = re.compile(r"\s+([A-Z][\w’'-]*)")
+_PREV_WORD = re.compile(r"(?<![\w.])([A-Z][\w’'-]*) $")
+
+
+def _inside_longer_name(text: str, start: int, end: int) -> bool:
+    """Whether a one-word person alias is only part of a longer name ("Petro" of "Petro Poroshenko")."""
+    from .names import NOT_NAMES, TITLE_WORDS
+
+    if " " in text[start:end].strip():
+        return False
+    for rx, at in ((_NEXT_WORD, end), (_PREV_WORD, None)):
+        m = rx.match(text, at) if at is not None else rx.search(text, max(0, start - 30), start)
+        if m and m.group(1).lower() not in NOT_NAMES | TITLE_WORDS | _VERBS_AFTER:
+            return True
+    return False
+
+
+_VERBS_AFTER = frozenset("says said tells told calls warns vows administration government campaign".split())
 
 
 def _case_ok(found: str, actor: Actor) -> bool:
@@ -127,24 +163,35 @@ def load_registry(extra: Iterable[str | Path] = ()) -> Registry:
     return _load(extra)
 
 
+@dataclass
+class Parsed:
+    """What one registry file says: its actors, demonyms (adjective -> state) and genders."""
+
+    actors: list[Actor]
+    demonyms: dict[str, str]
+    genders: dict[str, str]
+
+
 @lru_cache(maxsize=8)
 def _load(extra: tuple[str, ...]) -> Registry:
     bundled = resources.files("parley").joinpath("data/actors.yaml").read_text(encoding="utf-8")
-    actors, demonyms = parse_registry(bundled, "parley/data/actors.yaml")
-    merged = {a.name: a for a in actors}
+    base = parse_registry(bundled, "parley/data/actors.yaml")
+    merged = {a.name: a for a in base.actors}
+    demonyms, genders = dict(base.demonyms), dict(base.genders)
     for path in extra:
         try:
             text = Path(path).read_text(encoding="utf-8")
         except OSError as exc:
             raise ConfigError("P402", f"cannot read actor file {path}: {exc.strerror}") from None
-        more, dem = parse_registry(text, path)
-        merged.update({a.name: a for a in more})
-        demonyms.update(dem)
-    return Registry(merged.values(), demonyms)
+        more = parse_registry(text, path)
+        merged.update({a.name: a for a in more.actors})
+        demonyms.update(more.demonyms)
+        genders.update(more.genders)
+    return Registry(merged.values(), demonyms, genders)
 
 
-def parse_registry(text: str, source: str) -> tuple[list[Actor], dict[str, str]]:
-    """Actors and demonyms from registry YAML; ``ConfigError`` names the line at fault."""
+def parse_registry(text: str, source: str) -> Parsed:
+    """Actors, demonyms and genders from registry YAML; ``ConfigError`` names the line at fault."""
     import yaml
 
     try:
@@ -153,18 +200,24 @@ def parse_registry(text: str, source: str) -> tuple[list[Actor], dict[str, str]]
         mark = getattr(exc, "problem_mark", None)
         line = f" line {mark.line + 1}" if mark else ""
         raise ConfigError("P402", f"{source}{line}: not valid YAML ({getattr(exc, 'problem', exc)})") from None
+    out = Parsed([], {}, {})
     if root is None:
-        return [], {}
+        return out
     if not isinstance(root, yaml.SequenceNode):
         raise ConfigError("P402", f"{source} line {root.start_mark.line + 1}: expected a list of actors")
-    actors, demonyms = [], {}
     for node in root.value:
         entry = yaml.safe_load(yaml.serialize(node))
-        actor = _actor(entry, source, node.start_mark.line + 1)
-        actors.append(actor)
-        for d in (entry.get("demonyms") or []):
-            demonyms[str(d)] = actor.name
-    return actors, demonyms
+        line = node.start_mark.line + 1
+        actor = _actor(entry, source, line)
+        out.actors.append(actor)
+        for d in entry.get("demonyms") or []:
+            out.demonyms[str(d)] = actor.name
+        gender = entry.get("gender")
+        if gender is not None:
+            if gender not in ("f", "m"):
+                raise ConfigError("P402", f"{source} line {line}: 'gender' must be f or m (got {gender!r})")
+            out.genders[actor.name] = gender
+    return out
 
 
 def _actor(entry: Any, source: str, line: int) -> Actor:

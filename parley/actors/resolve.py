@@ -2,9 +2,13 @@
 
 "Kremlin spokesman Dmitry Peskov" -> Dmitry Peskov, role "spokesman", side Russia;
 "Peskov" later in the article -> the same person; "Tajik Prime Minister Akil Akilov"
-(unknown to the registry) -> Akil Akilov, side Tajikistan from the demonym; "the Kremlin"
--> Russia. The resolver remembers the people an article has named so that surnames and
-pronouns resolve to them.
+(unknown to the registry) -> Akil Akilov, side Tajikistan from the demonym; "the Russian
+president" in 2004 -> Vladimir Putin, by the dated roles of the registry or the people the
+article named with that title; "the Kremlin" -> Russia; "he" -> the person the pronoun most
+plausibly points at (gender, recency, subject position).
+
+The resolver works per article: ``scan`` reads the article's names once (a cheap regular
+expression pass, no parse), and every ``resolve`` remembers whom it met.
 """
 
 from __future__ import annotations
@@ -13,20 +17,28 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Actor
+from .names import (
+    DESCRIBED_KIND,
+    HONORIFICS,
+    NOT_NAMES,
+    PARTICLES,
+    TITLE_WORDS,
+    gender_of,
+    is_capitalised,
+    looks_like_person,
+)
 from .registry import Registry
 
-TITLE_WORDS = frozenset(
-    """president prime minister foreign defense defence interior deputy secretary spokesman spokeswoman
-    spokesperson chief head leader chairman chairwoman general gen. gen lt. col. colonel sgt. sgt
-    commander ambassador envoy special representative mr mr. mrs mrs. ms ms. dr dr. gov. gov governor
-    senator sen. rep. king queen prince sheikh emir ayatollah pope chancellor mayor official officials
-    negotiator mediator state of the vice first supreme national security adviser advisor director
-    press attache attaché speaker parliament parliamentary opposition rebel militant field top senior
-    former acting army military intelligence analyst economist professor researcher editor
-    correspondent""".split()
-)
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them"})
-_NAME = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|al|bin|van|von|la|el|ibn|da|di))*")
+_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+_NAME = re.compile(
+    r"(?<![\w’'])(?:[A-Z\u00C0-\u00DE][\w’'.-]*|(?:al|el|ad|as)-[A-Z][\w’'-]*)"
+    r"(?:\s+(?:[A-Z\u00C0-\u00DE][\w’'.-]*|(?:al|el|ad|as)-[A-Z][\w’'-]*|de|del|da|di|dos|du|van|von|der|den|"
+    r"la|le|al|el|bin|ibn|bint|ben|abu))*"
+)
+_DETERMINERS = frozenset("the a an one another two three several some many its his her their our this that".split())
+# titles that mean the top office of a state ("the Russian leader" -> its president)
+LEADER_TITLES = ("president", "prime minister", "supreme leader", "chancellor", "king", "emir", "leader")
 
 
 @dataclass
@@ -38,6 +50,16 @@ class Resolved:
     kind: str
     role: str | None = None
     actor: Actor | None = None
+    gender: str | None = None
+
+
+@dataclass
+class Mention:
+    """Where an article names a person, and whether as the subject of its sentence."""
+
+    pos: int
+    who: Resolved
+    salience: int = 0  # 2: speaks (subject of a cue), 1: subject of its sentence, 0: named
 
 
 @dataclass
@@ -46,60 +68,174 @@ class Resolver:
 
     registry: Registry
     date: str | None = None
-    people: dict[str, Resolved] = field(default_factory=dict)  # surname -> person
-    order: list[tuple[int, Resolved]] = field(default_factory=list)  # (position, person)
+    people: dict[str, list[Mention]] = field(default_factory=dict)  # surname -> mentions
+    order: list[Mention] = field(default_factory=list)  # person mentions by position
 
-    def resolve(self, phrase: str, pos: int = 0) -> Resolved | None:
+    # --- reading the article ----------------------------------------------------------
+
+    def scan(self, text: str, sentence_starts: list[int] | None = None) -> None:
+        """Meet every person the article names, in order (titles, registry, name shapes)."""
+        starts = set(sentence_starts or ())
+        for m in _NAME.finditer(text):
+            for start, end in name_runs(text, m.start(), m.end()):
+                title_start = _title_start(text, start)
+                title, name = split_title(text[title_start:end])
+                if not name:
+                    continue
+                res = self._person(title, name)
+                if res is not None:
+                    self._remember(res, end - len(name), _salience(text, title_start, end, starts))
+
+    # --- resolving ----------------------------------------------------------------------
+
+    def resolve(self, phrase: str, pos: int = 0, salience: int = 0) -> Resolved | None:
         """Resolve ``phrase`` ("Kremlin spokesman Dmitry Peskov", "Peskov", "the Kremlin")."""
-        phrase = " ".join(phrase.replace("’s", "").split()).strip(" ,.;:")
-        if not phrase:
+        phrase = _clean(phrase)
+        if not phrase or phrase.lower() in PRONOUNS:
             return None
         actor = self.registry.get(phrase)
+        if actor is not None and actor.kind != "person":
+            return self._from_actor(actor)
+        head = _head_name(phrase)
+        if head is not None:
+            title, name = head
+            res = self._person(title, name, pos=pos)
+            if res is not None:
+                return self._remember(res, pos, salience)
         if actor is not None:
-            return self._remember(self._from_actor(actor), pos)
-        title, name = split_title(phrase)
-        side = self._side_from_title(title)
-        actor = self.registry.get(name) if name else None
-        if actor is not None:
-            res = self._from_actor(actor, role=title or None)
-            return self._remember(res, pos)
-        if not name:
-            return None
-        known = self.people.get(name.split()[-1].lower())
-        if known is not None and (len(name.split()) == 1 or known.name.endswith(name)):
-            return self._remember(known, pos)
-        if len(name.split()) == 1 and not title:
-            return None  # a lone unknown capitalised word is not enough
-        res = Resolved(name, side, "person", title or None)
-        return self._remember(res, pos)
+            return self._remember(self._from_actor(actor), pos, salience)
+        return self._described(phrase, pos, salience)
 
-    def last_person(self, before: int) -> Resolved | None:
+    def pronoun(self, word: str, pos: int, exclude: set[str] | None = None) -> Resolved | None:
+        """The person a subject pronoun ("he", "she") at ``pos`` most plausibly points at.
+
+        Among compatible people (gender, not excluded) named before ``pos``: the most
+        recent one who spoke (the subject of a cue); failing that the most recent subject
+        of a sentence; failing both, the most recent one named at all.
+        """
+        gender = _GENDER.get(word.lower())
+        if gender is None:
+            return None
+        best: dict[int, Resolved] = {}
+        for m in reversed(self.order):
+            if m.pos >= pos or pos - m.pos > 3000 or (exclude and m.who.name in exclude):
+                continue
+            if m.who.kind != "person" or (m.who.gender and m.who.gender != gender):
+                continue
+            best.setdefault(m.salience, m.who)
+            if m.salience == 2:
+                break
+        return best.get(2) or best.get(1) or best.get(0)
+
+    def last_person(self, before: int, gender: str | None = None) -> Resolved | None:
         """The person most recently named before ``before`` (for "he said")."""
-        for at, res in reversed(self.order):
-            if at < before and res.kind == "person":
-                return res
+        for m in reversed(self.order):
+            if m.pos < before and m.who.kind == "person" and not (gender and m.who.gender not in (None, gender)):
+                return m.who
         return None
 
-    def _from_actor(self, actor: Actor, role: str | None = None) -> Resolved:
-        return Resolved(actor.name, actor.side_on(self.date), actor.kind, role, actor)
+    def introduce(self, name: str, pos: int) -> Resolved:
+        """A person named only by ``name`` where the text shows they speak ("…," said Caddell)."""
+        seen = self._seen(name, pos)
+        res = seen or Resolved(name, None, "person", None, None, gender_of(name))
+        return self._remember(res, pos, 2)
 
-    def _remember(self, res: Resolved, pos: int) -> Resolved:
+    def known(self, name: str) -> Resolved | None:
+        """A person this article has already named, by full name or surname."""
+        mentions = self.people.get(_surname(name))
+        return mentions[-1].who if mentions else None
+
+    # --- internals ----------------------------------------------------------------------
+
+    def _person(self, title: str, name: str, pos: int | None = None) -> Resolved | None:
+        """A person called ``name`` (with ``title`` before it), from the article or the registry."""
+        name = _strip_possessive(name)
+        words = name.split()
+        if not words:
+            return None
+        actor = self.registry.get(name)
+        if actor is not None and actor.kind != "person":
+            return None
+        if len(words) == 1 or actor is None:
+            seen = self._seen(name, pos)
+            if seen is not None and (len(words) == 1 or seen.name.endswith(name) or seen.name == name):
+                return seen
+        if actor is not None:
+            return self._from_actor(actor, role=_role(title, self.registry) or None, title=title)
+        if not looks_like_person(name):
+            return None
+        if len(words) == 1 and not (title and _has_title_word(title)):
+            return None  # a lone unknown capitalised word is not enough
+        side = self._side_from_title(title)
+        return Resolved(name, side, "person", _role(title, self.registry) or None, None, gender_of(name, title))
+
+    def _seen(self, name: str, pos: int | None) -> Resolved | None:
+        mentions = self.people.get(_surname(name))
+        if not mentions:
+            return None
+        before = [m for m in mentions if pos is None or m.pos <= pos]
+        return (before or mentions)[-1].who
+
+    def _described(self, phrase: str, pos: int, salience: int) -> Resolved | None:
+        """A speaker described, not named: "the Russian president", "a senior official"."""
+        words = phrase.split()
+        head = words[-1].lower().strip(".,")
+        holder = self._role_holder(phrase, pos)
+        if holder is not None:
+            return self._remember(holder, pos, salience)
+        kind = DESCRIBED_KIND.get(head)
+        if kind is None:
+            return None
+        name = re.sub(r"^(?:the|The)\s+", "", phrase)
+        side = self._side_from_title(" ".join(words[:-1]))
+        res = Resolved(name, side, kind, head if kind == "person" else None)
+        return self._remember(res, pos, salience) if kind == "person" else res
+
+    def _role_holder(self, phrase: str, pos: int) -> Resolved | None:
+        """Who holds the role a description names ("the Russian leader" in 2004 -> Putin)."""
+        words = [w.strip(".,’'s") for w in phrase.split()]
+        lowered = " ".join(w.lower() for w in words if w.lower() not in _DETERMINERS)
+        side = self._side_from_title(phrase)
+        for title in _role_titles(lowered):
+            for m in reversed(self.order):
+                if m.pos <= pos and m.who.role and _role_matches(m.who.role, title) and (
+                    side is None or m.who.side == side
+                ):
+                    return m.who
+            if side is not None:
+                actor = self.registry.holder_of(title, side, self.date)
+                if actor is not None:
+                    return self._from_actor(actor, role=title)
+        return None
+
+    def _from_actor(self, actor: Actor, role: str | None = None, title: str = "") -> Resolved:
+        gender = self.registry.gender(actor.name) or (gender_of(actor.name, title) if actor.kind == "person" else None)
+        return Resolved(actor.name, actor.side_on(self.date), actor.kind, role, actor, gender)
+
+    def _remember(self, res: Resolved, pos: int, salience: int = 0) -> Resolved:
         if res.kind == "person":
-            self.people.setdefault(res.name.split()[-1].lower(), res)
-            self.order.append((pos, res))
-            self.order.sort(key=lambda x: x[0])
+            mention = Mention(pos, res, salience)
+            self.people.setdefault(_surname(res.name), []).append(mention)
+            self.people[_surname(res.name)].sort(key=lambda m: m.pos)
+            self.order.append(mention)
+            self.order.sort(key=lambda m: m.pos)
         return res
 
     def _side_from_title(self, title: str) -> str | None:
-        for word in title.split():
-            word = word.strip(",.'’")
+        for word in re.findall(r"[\w’'.-]+", title):
+            word = word.strip(",.'’").removesuffix("’s").removesuffix("'s")
+            if not word[:1].isupper():
+                continue
             state = self.registry.country_of(word)
             if state:
                 return state
             actor = self.registry.get(word)
-            if actor is not None and actor.kind in ("state", "organisation", "armed_group"):
+            if actor is not None and actor.kind in ("state", "organisation", "armed_group", "government", "group"):
                 return actor.side
         return None
+
+
+# --- phrases ------------------------------------------------------------------------------
 
 
 def split_title(phrase: str) -> tuple[str, str]:
@@ -109,13 +245,152 @@ def split_title(phrase: str) -> tuple[str, str]:
     """
     words = phrase.split()
     i = len(words)
-    while i > 0 and words[i - 1][:1].isupper() and words[i - 1].lower().strip(".,") not in TITLE_WORDS:
+    while i > 0 and _name_word(words[i - 1]):
         i -= 1
-    name = " ".join(words[i:])
-    title = " ".join(words[:i])
+    while i < len(words) and words[i].lower() in PARTICLES:
+        i += 1
+    return " ".join(words[:i]), " ".join(words[i:])
+
+
+def _name_word(word: str) -> bool:
+    bare = word.lower().strip(",")
+    if bare in TITLE_WORDS or bare.rstrip(".") in TITLE_WORDS:
+        return False
+    return is_capitalised(word) or bare in PARTICLES
+
+
+def _head_name(phrase: str) -> tuple[str, str] | None:
+    """The person's name inside a speaker phrase, with the title before it.
+
+    "Mr Kazantsev's assistant Mr Maxim Fedorenko" -> ("assistant Mr", "Maxim Fedorenko");
+    "Rep. Elijah Cummings of Maryland" -> ("Rep.", "Elijah Cummings").
+    """
+    phrase = re.split(r",|\s+(?:of|for|from|at|with|who|in)\s+(?=[A-Za-z])", phrase, maxsplit=1)[0]
+    title, name = split_title(phrase)
+    if not name or name.endswith(("’s", "'s")):
+        return None
+    if name.split()[0].lower() in NOT_NAMES:
+        return None
     return title, name
 
 
-def candidate_names(text: str) -> list[tuple[int, int, str]]:
-    """Capitalised word runs that may be names (start, end, text)."""
-    return [(m.start(), m.end(), m.group(0)) for m in _NAME.finditer(text)]
+def _title_start(text: str, start: int) -> int:
+    """Start of the title words written before a name ("Kremlin spokesman " before "Dmitry")."""
+    pos = start
+    for _ in range(4):
+        m = re.search(r"([\w’'.-]+)\s+$", text[max(0, pos - 40) : pos])
+        if not m:
+            break
+        word = m.group(1)
+        if word.lower().strip(".") not in TITLE_WORDS and word.lower() not in TITLE_WORDS:
+            break
+        pos = pos - len(m.group(0))
+    return pos
+
+
+_APPOSITION = re.compile(r"\s*(?:,[^,.;“”\"]{1,100},)?\s*(?:\([^)]{0,40}\)\s*)?(?:(?:also|later|then|again|has|had|on \w+)\s+)*")
+_VERBISH = re.compile(r"(?:has|had|was|is|will|would|[a-z]+ed)\b")
+
+
+def _salience(text: str, start: int, end: int, sentence_starts: set[int]) -> int:
+    """2 for a name that speaks (the subject of a cue, or "said X"), 1 for a subject, else 0."""
+    from ..quotes.cues import CUE_RX
+
+    after = _APPOSITION.match(text, end).end()
+    if CUE_RX.match(text, after) or re.search(r"\b(?:said|says|told|according to)\s+$", text[max(0, start - 20) : start]):
+        return 2
+    if start in sentence_starts or _VERBISH.match(text, after):
+        return 1
+    return 0
+
+
+def name_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A run of capitalised words split where a full stop ends a sentence ("Monday. Putin")."""
+    out = []
+    run_start = start
+    for m in re.finditer(r"\S+", text[start:end]):
+        word = m.group()
+        if word.endswith(".") and not is_abbreviation(word) and start + m.end() < end:
+            out.append((run_start, start + m.end() - 1))
+            run_start = start + m.end()
+            while run_start < end and text[run_start].isspace():
+                run_start += 1
+    out.append((run_start, end))
+    return [(a, b) for a, b in out if b > a]
+
+
+def is_abbreviation(word: str) -> bool:
+    """"Gen.", "U.S.", an initial "B." - a full stop that does not end a sentence."""
+    from ..text.segment import ABBREVIATIONS
+
+    bare = word.rstrip(".")
+    return len(bare) == 1 or "." in bare or bare.lower() in ABBREVIATIONS or bare.lower() + "." in TITLE_WORDS
+
+
+def _clean(phrase: str) -> str:
+    phrase = re.sub(r"\([^)]*\)", " ", phrase)
+    phrase = " ".join(phrase.split()).strip(" ,.;:—–-\"“”")
+    return _strip_possessive(phrase)
+
+
+def _strip_possessive(name: str) -> str:
+    return re.sub(r"(?:’s|'s|’|')$", "", name)
+
+
+def _surname(name: str) -> str:
+    words = [w for w in name.split() if w.lower() not in HONORIFICS]
+    return (words[-1] if words else name).lower().strip(".,")
+
+
+def _has_title_word(title: str) -> bool:
+    return any(w.lower().strip(",") in TITLE_WORDS for w in title.split())
+
+
+def _role(title: str, registry: Registry) -> str:
+    """The role in a title without its side words and honorifics ("Russian Foreign Minister" -> "foreign minister")."""
+    words = []
+    for w in title.split():
+        bare = w.strip(",").removesuffix("’s").removesuffix("'s")
+        if bare.lower() in HONORIFICS or registry.country_of(bare) or (bare[:1].isupper() and registry.get(bare)):
+            continue
+        if bare.lower() in TITLE_WORDS or bare.lower().rstrip(".") in TITLE_WORDS:
+            words.append(bare.lower())
+    while words and words[0] in ("of", "the", "and"):
+        words.pop(0)
+    while words and words[-1] in ("of", "the", "and"):
+        words.pop()
+    return " ".join(words)
+
+
+_SYNONYMS = {
+    "leader": LEADER_TITLES,
+    "head of state": ("president", "king", "emir", "supreme leader"),
+    "top diplomat": ("foreign minister", "secretary of state"),
+    "spokeswoman": ("spokesman", "spokesperson"),
+    "spokesperson": ("spokesman", "spokeswoman"),
+    "defense minister": ("defence minister",),
+    "defence minister": ("defense minister",),
+    "premier": ("prime minister",),
+}
+
+
+def _role_titles(description: str) -> list[str]:
+    """Role titles a description may name, most specific first ("russian leader" -> leader titles)."""
+    out = []
+    for title in sorted({*_SYNONYMS, "president", "prime minister", "foreign minister", "defense minister",
+                         "defence minister", "spokesman", "secretary of state", "chancellor", "supreme leader",
+                         "king", "emir", "premier", "national security adviser", "secretary-general",
+                         "secretary general"}, key=len, reverse=True):
+        if re.search(rf"\b{re.escape(title)}$", description):
+            out.extend([title, *_SYNONYMS.get(title, ())])
+    return list(dict.fromkeys(out))
+
+
+def _role_matches(role: str, title: str) -> bool:
+    """Whether a role held is the title asked for ("russian president" is, "vice president" is not)."""
+    if role == title:
+        return True
+    if not role.endswith(" " + title):
+        return False
+    qualifiers = role[: -len(title)].split()
+    return not any(q in ("vice", "deputy", "former", "assistant", "under", "acting", "ex-", "then-") for q in qualifiers)

@@ -1,9 +1,11 @@
-"""Who said a quotation: cue patterns around the quote, then the neighbourhood.
+"""Who said a quotation: the cue next to it, then the cues of its sentence.
 
 Looks, in order, right after the closing mark (`," Putin said`, `," said Gen. Anatoly
-Kvashnin`, `," he told reporters`), right before the opening mark (`Kvashnin said, "`,
-`telling reporters, "`, `according to Interfax, X said "`), then the sentences around a
-floating quote; a pronoun goes to the person most recently named before it.
+Kvashnin`, `?" Putin asked`), right before the opening mark (`Kvashnin said, "`,
+`telling reporters, "`, `X was quoted as saying "`), then at every other cue of the
+sentence, nearest first ("Pikayev said it was "outrageous" that …", "according to X").
+Quotes are masked out of the text first, so a verb inside a quotation never attributes it.
+A quote with no cue in its sentence is left to the neighbourhood rules of ``steps``.
 """
 
 from __future__ import annotations
@@ -11,77 +13,177 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..actors.resolve import Resolved, Resolver
+from ..actors.names import NOT_NAMES, ORG_WORDS, is_capitalised
+from ..actors.resolve import Resolved, Resolver, is_abbreviation
+from .cues import CUE_RX, LABEL_FORMS, OUTLET_RX, medium
+from .phrases import Phrase, sentence_subject, subject_after, subject_before
 
-CUE_VERBS = (
-    "said|says|say|told|tells|added|adds|asked|asks|reiterated|reiterates|stated|states|declared|declares|"
-    "noted|notes|explained|explains|insisted|insists|warned|warns|stressed|stresses|wrote|writes|"
-    "continued|argued|argues|claimed|claims|suggested|suggests|replied|tweeted|posted|announced|announces|"
-    "remarked|urged|predicted|responded|complained|emphasized|emphasised|underlined|acknowledged|"
-    "admitted|recalled|concluded|conceded|observed|pointed out|went on|quipped|cautioned|vowed|"
-    "telling|saying|adding|asking|writing|noting|stressing|insisting|warning|declaring|explaining"
-)
-_SPEAKER = r"((?:[A-Z][\w’'.-]*|the|a|an|of|de|al|bin|for)(?:[\s,]+(?:[A-Z][\w’'.-]*|[a-z]+ (?=[A-Z])|of|the|de|al|bin|for|and))*|he|she|they|we|I)"  # noqa: E501
-# `, Putin said` / `, he said` / `, Peskov told ...` after the quote
-_AFTER_SUBJ_VERB = re.compile(rf"^\W{{0,4}}\s*{_SPEAKER}\s+(?:also\s+|later\s+|then\s+)?({CUE_VERBS})\b")
-# `, said Arthur Martirosyan, program manager ...` after the quote
-_AFTER_VERB_SUBJ = re.compile(rf"^\W{{0,4}}\s*({CUE_VERBS})\s+{_SPEAKER}")
-# `Kvashnin said, "` / `Price said: "` before the quote
-_BEFORE = re.compile(rf"{_SPEAKER}\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+)?({CUE_VERBS})\b[^\"“”«]{{0,80}}$")
-_ACCORDING = re.compile(rf"[Aa]ccording to {_SPEAKER}")
-_MEDIUM = re.compile(
-    r"(?:reported by|according to|told|in an interview with|speaking to|in comments (?:to|reported by)|"
-    r"quoted by|cited by|in remarks to)\s+((?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:[A-Z0-9][\w’'.-]*|news agency|newspaper|TV|channel))*)"  # noqa: E501
-)
-_MEDIA_WORDS = re.compile(r"\b(news|agency|TV|television|channel|radio|newspaper|times|post|journal|Interfax|TASS|Reuters|AFP|AP)\b", re.I)  # noqa: E501
+MASK = "\x1f"
+_LEAD = re.compile(r"[\s,.!?;:—–\-…]*")
+_QUOTED_AS = re.compile(r"\bquot(?:ed|es|ing)\s+(.{1,80}?)\s+as\s+(?:saying|telling|stating|asking)\b")
+_WAS_QUOTED = re.compile(r"\b(?:was|were|is|are|has been|had been)\s+quoted\b")
+_ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
+_BREAK = re.compile(rf"[.!?;](?=\s)|{MASK}")
 
 
 @dataclass
 class Attribution:
-    """A speaker found for a quote, with the cue verb and the medium that relayed it."""
+    """A speaker found for a quote, with the cue, the medium and where the phrase is."""
 
     speaker: Resolved | None
     cue: str | None = None
     medium: str | None = None
+    phrase: Phrase | None = None
+    how: str = ""
 
 
-def attribute(text: str, q_start: int, q_end: int, sent_start: int, sent_end: int,
+def mask_quotes(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with every quotation (marks included) replaced by MASK characters, offsets kept."""
+    chars = list(text)
+    for a, b in spans:
+        for i in range(a, min(b + 1, len(chars))):
+            chars[i] = MASK
+    return "".join(chars)
+
+
+def attribute(masked: str, open_at: int, close_at: int, sent_start: int, sent_end: int, para_end: int,
               resolver: Resolver) -> Attribution | None:
-    """The speaker of the quote at ``[q_start, q_end)`` inside sentence ``[sent_start, sent_end)``."""
-    after = text[q_end + 1 : sent_end]
-    before = text[sent_start : max(sent_start, q_start - 1)]
-    for rx, name_group, verb_group in ((_AFTER_SUBJ_VERB, 1, 2), (_AFTER_VERB_SUBJ, 2, 1)):
-        m = rx.match(after)
-        if m:
-            who = _resolve(m.group(name_group), q_end + 1 + m.start(name_group), resolver)
-            if who is not None:
-                return Attribution(who, m.group(verb_group), medium(after))
-    m = _BEFORE.search(before)
-    if m:
-        who = _resolve(m.group(1), sent_start + m.start(1), resolver)
-        if who is not None:
-            return Attribution(who, m.group(2), medium(before))
-    m = _ACCORDING.search(before + " " + after)
-    if m:
-        who = _resolve(m.group(1), q_start, resolver)
+    """The speaker of the quote whose marks are at ``open_at``/``close_at``."""
+    for finder in (_right_after, _right_before, _in_sentence):
+        found = finder(masked, open_at, close_at, sent_start, sent_end, para_end, resolver)
+        if found is not None:
+            found.medium = medium(masked[sent_start:sent_end].replace(MASK, " "))
+            return found
+    return None
+
+
+def _right_after(masked: str, open_at: int, close_at: int, sent_start: int, sent_end: int, para_end: int,
+                 resolver: Resolver) -> Attribution | None:
+    """`," Putin said` / `," said Putin` / `?" he asked` just after the closing mark."""
+    lo = _LEAD.match(masked, close_at + 1).end()
+    window_end = min(para_end, lo + 160)
+    hi = _break(masked, lo, window_end)
+    verb = CUE_RX.search(masked, lo, hi)
+    if verb is None:
+        return None
+    if verb.start() == lo:
+        phrase = subject_after(masked, verb.end(), hi)
+        return _make(phrase, verb, masked, resolver, "after-inverted")
+    phrase = subject_before(masked, lo, verb.start())
+    if phrase is None or masked[lo : phrase.start].strip(" ,"):
+        return None  # words between the quote and the speaker: not its attribution
+    return _make(phrase, verb, masked, resolver, "after")
+
+
+def _right_before(masked: str, open_at: int, close_at: int, sent_start: int, sent_end: int, para_end: int,
+                  resolver: Resolver) -> Attribution | None:
+    """`Kvashnin said, "` / `telling reporters, "` / `quoted Netanyahu as saying "` before the mark."""
+    lo = max(sent_start, open_at - 200)
+    verbs = [m for m in CUE_RX.finditer(masked, lo, open_at)]
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    tail = masked[verb.end() : open_at]
+    if len(tail) > 90 or _break(masked, verb.end(), open_at) < open_at or CUE_RX.search(tail):
+        return None
+    return _subject_of(masked, verb, sent_start, sent_end, resolver, "before")
+
+
+def _in_sentence(masked: str, open_at: int, close_at: int, sent_start: int, sent_end: int, para_end: int,
+                 resolver: Resolver) -> Attribution | None:
+    """Any other cue of the sentence, nearest the quote first; then "according to X"."""
+    verbs = [m for m in CUE_RX.finditer(masked, sent_start, sent_end)]
+    before = [v for v in verbs if v.end() <= open_at][::-1]
+    after = [v for v in verbs if v.start() > close_at]
+    for verb in before + after:
+        found = _subject_of(masked, verb, sent_start, sent_end, resolver, "sentence")
+        if found is not None:
+            return found
+    return _according(masked, sent_start, sent_end, resolver)
+
+
+def _break(masked: str, lo: int, hi: int) -> int:
+    """Where the clause starting at ``lo`` ends: a sentence stop (not "Gen.") or a quote."""
+    for m in _BREAK.finditer(masked, lo, hi):
+        if m.group() == MASK:
+            return m.start()
+        word = masked[max(lo, m.start() - 12) : m.start() + 1].split()
+        if not word or not is_abbreviation(word[-1]):
+            return m.start() + 1
+    return hi
+
+
+def _subject_of(masked: str, verb: re.Match[str], sent_start: int, sent_end: int, resolver: Resolver,
+                how: str) -> Attribution | None:
+    """The speaker of one cue verb: its subject, the object of "quoted X as saying", or inverted."""
+    quoted = _QUOTED_AS.search(masked, max(sent_start, verb.start() - 100), verb.end())
+    if quoted is not None and verb.group(0).lower() in ("saying", "telling", "stating", "asking"):
+        phrase = subject_after(masked, quoted.start(1), quoted.end(1))
+        return _make(phrase, verb, masked, resolver, how + "-quoted")
+    lead = masked[sent_start : verb.start()]
+    if verb.group(0).endswith("ing") and not re.search(r"\b(?:was|were|is|are|been|be)\s+$", lead):
+        phrase = _participle_subject(masked, sent_start, verb.start())
+        return _make(phrase, verb, masked, resolver, how + "-participle")
+    stop = _WAS_QUOTED.search(masked, max(sent_start, verb.start() - 40), verb.start())
+    end = stop.start() if stop else verb.start()
+    phrase = subject_before(masked, sent_start, end)
+    if phrase is None and not lead.strip(" ,\x1f"):
+        return None
+    if phrase is None and masked[sent_start:end].rstrip().endswith((",", MASK)):
+        phrase = subject_after(masked, verb.end(), sent_end)  # `…, said the minister`
+    return _make(phrase, verb, masked, resolver, how)
+
+
+def _participle_subject(masked: str, lo: int, hi: int) -> Phrase | None:
+    """The subject a participial cue hangs on: the sentence subject, or the last cue's subject."""
+    verbs = [m for m in CUE_RX.finditer(masked, lo, hi) if not m.group(0).endswith("ing")]
+    if verbs:
+        phrase = subject_before(masked, lo, verbs[-1].start())
+        if phrase is not None:
+            return phrase
+    return sentence_subject(masked, lo, hi)
+
+
+def _according(masked: str, lo: int, hi: int, resolver: Resolver) -> Attribution | None:
+    for m in _ACCORDING.finditer(masked, lo, hi):
+        phrase = subject_after(masked, m.end(), hi)
+        if phrase is None or OUTLET_RX.search(phrase.text):
+            continue
+        who = _speaker(phrase, resolver)
         if who is not None and who.kind != "media":
-            return Attribution(who, "according to", medium(before + after))
+            return Attribution(who, "according to", None, phrase, "according")
     return None
 
 
-def _resolve(phrase: str, pos: int, resolver: Resolver) -> Resolved | None:
-    phrase = phrase.strip(" ,")
-    if phrase.lower() in ("he", "she", "they", "we", "i"):
-        return resolver.last_person(pos) if phrase.lower() in ("he", "she") else None
-    # "Arthur Martirosyan, program manager with ..." -> the name before the comma
-    head = phrase.split(",")[0].strip()
-    return resolver.resolve(head, pos)
+def _make(phrase: Phrase | None, verb: re.Match[str], masked: str, resolver: Resolver,
+          how: str) -> Attribution | None:
+    if phrase is None:
+        return None
+    who = _speaker(phrase, resolver)
+    if who is None:
+        return None
+    return Attribution(who, cue_text(masked, verb), None, phrase, how)
 
 
-def medium(context: str) -> str | None:
-    """The outlet that relayed a statement ("Interfax", "Khabar 24 TV channel"), if named."""
-    for m in _MEDIUM.finditer(context):
-        name = m.group(1)
-        if _MEDIA_WORDS.search(name) or m.group(0).lower().startswith(("reported by", "in an interview with")):
-            return name
+def _speaker(phrase: Phrase, resolver: Resolver) -> Resolved | None:
+    """The actor a speaker phrase names; a lone unknown name in a speaker slot is a person."""
+    if phrase.pronoun:
+        return resolver.pronoun(phrase.pronoun, phrase.start)
+    who = resolver.resolve(phrase.text, phrase.start, salience=2)
+    if who is not None:
+        return who
+    word = phrase.text.strip().removesuffix("’s").removesuffix("'s")
+    if " " not in word and is_capitalised(word) and word.lower() not in NOT_NAMES | ORG_WORDS:
+        return resolver.introduce(word, phrase.start)
     return None
+
+
+def cue_text(masked: str, verb: re.Match[str]) -> str:
+    """The cue as written: the verb, and for "told"/"telling" its addressee ("told Izvestia")."""
+    word = verb.group(0)
+    if word.lower() in ("told", "tells", "tell", "telling") or word.lower() in LABEL_FORMS:
+        m = re.match(r"\s+((?:the\s+)?(?:[\w’'.-]+\s+){0,3}?(?:[A-Z][\w’'.-]*|reporters|journalists|"
+                     r"the\s+\w+|him|her|them|us|me))\b", masked[verb.end() : verb.end() + 60])
+        if m and word.lower() not in LABEL_FORMS:
+            return f"{word} {m.group(1)}"
+    return word

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from ..actors.resolve import Resolver
-from .speakers import CUE_VERBS, _resolve, medium
+from .cues import SPEECH_VERB as CUE_VERBS
+from .cues import medium
 
 _REPORTED = re.compile(
     rf"(?P<who>(?:[A-Z][\w’'.-]*|he|she)(?:\s+(?:[A-Z][\w’'.-]*|of|the|de|al|bin))*)\s*,?"
@@ -34,7 +35,7 @@ def find_statements(text: str, sent_start: int, sent_end: int, resolver: Resolve
             what_end -= 1
         if len(text[what_start:what_end].split()) < 4:
             continue
-        who = _resolve(m.group("who"), sent_start + m.start("who"), resolver)
+        who = resolver.resolve(m.group("who"), sent_start + m.start("who"))
         if who is None or who.kind == "media":
             continue
         cue = m.groupdict().get("verb") or "according to"

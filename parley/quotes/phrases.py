@@ -1,0 +1,189 @@
+"""The speaker phrase next to a cue verb, found by scanning words (no parse).
+
+``subject_before`` walks left from a verb over the words a speaker phrase is made of
+(names, titles, descriptions, "of", determiners) and stops at the first word that cannot
+belong to it; ``subject_after`` walks right from an inverted cue ("…," said Gen. Anatoly
+Kvashnin, head of …). Appositions are resolved to the named part: "Peskov, the Kremlin
+spokesman, said" and "One cabinet minister who voted against, Uzi Landau, said" both
+give the name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..actors.names import DESCRIBED_KIND, NOT_NAMES, TITLE_WORDS, is_capitalised
+from .cues import ADVERBS, INTERJECT, WEEKDAYS
+
+SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
+DETERMINERS = frozenset("the a an one another two three four several some many its his her their our this".split())
+LINKS = frozenset("of for at with from and in to on".split())
+MODIFIERS = frozenset(
+    """senior top former chief deputy foreign defense defence interior prime vice special military national
+    security press state local federal regional western eastern unnamed anonymous other second first new
+    longtime ranking retired acting prominent influential presidential executive political rebel opposition
+    government legal economic campaign veteran leading outgoing incoming lead assistant associate general
+    junior sole main key independent visiting attorney district communications policy research
+    intelligence diplomatic health finance justice energy trade transport education public russian
+    ukrainian american british french german chinese israeli palestinian iranian""".split()
+)
+_WORD = re.compile(r"[\w’'.&/-]+|[,()]")
+_STOP_AFTER = frozenset("who which that when as after before while during because but although".split())
+_TIME_WORDS = frozenset(WEEKDAYS.lower().split("|")) | {"yesterday", "today", "tonight", "earlier", "later"}
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A speaker phrase as written: ``text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def pronoun(self) -> str | None:
+        return self.text.lower() if self.text.lower() in SUBJECT_PRONOUNS else None
+
+
+def _words(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, lo, hi)]
+
+
+def np_word(word: str) -> bool:
+    """Whether ``word`` can be part of a speaker phrase."""
+    low = word.lower().strip(".")
+    if low in LINKS or low in DETERMINERS or low in MODIFIERS or low in TITLE_WORDS or low in DESCRIBED_KIND:
+        return True
+    if low.endswith(("’s", "'s")) and (is_capitalised(word) or low[:-2] in DESCRIBED_KIND):
+        return True
+    if any(c.isdigit() for c in word) and len(word) < 6:
+        return True
+    if "-" in word and any(is_capitalised(p) for p in word.split("-")):
+        return True  # Moscow-based, pro-Kremlin
+    return is_capitalised(word) and low not in NOT_NAMES - {"the"}
+
+
+def subject_before(text: str, lo: int, hi: int) -> Phrase | None:
+    """The speaker phrase ending just before ``hi`` (where a cue verb starts)."""
+    words = _words(text, lo, hi)
+    while words and (words[-1][2].lower() in ADVERBS or words[-1][2].lower() in _TIME_WORDS):
+        words.pop()
+    words = _drop_interjection(text, words)
+    if words and words[-1][2] == ")":
+        words = _drop_parenthesis(words)
+    if not words:
+        return None
+    last = words[-1]
+    if last[2].lower() in SUBJECT_PRONOUNS:
+        return Phrase(last[0], last[1], last[2])
+    if last[2] == ",":
+        return _apposition(text, words[:-1])
+    return _noun_phrase_left(text, words)
+
+
+def _drop_interjection(text: str, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Drop "on Thursday" / "in a statement" between the speaker and the verb."""
+    for k in range(max(0, len(words) - 6), len(words)):
+        start = words[k][0]
+        m = INTERJECT.match(text, start, words[-1][1])
+        if m and m.end() >= words[-1][1]:
+            return words[:k]
+    return words
+
+
+def _drop_parenthesis(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    for k in range(len(words) - 1, -1, -1):
+        if words[k][2] == "(":
+            return words[:k]
+    return words
+
+
+def _noun_phrase_left(text: str, words: list[tuple[int, int, str]]) -> Phrase | None:
+    k = len(words)
+    while k > 0 and np_word(words[k - 1][2]) and words[k - 1][2] not in ",()":
+        k -= 1
+        if words[k][2].lower() in DETERMINERS:
+            break
+    while k < len(words) and words[k][2].lower() in LINKS:
+        k += 1
+    if k >= len(words):
+        return None
+    span = words[k:]
+    if not any(is_capitalised(w) or w.lower().strip(".") in DESCRIBED_KIND for _, _, w in span):
+        return None
+    return Phrase(span[0][0], span[-1][1], text[span[0][0] : span[-1][1]])
+
+
+def _apposition(text: str, words: list[tuple[int, int, str]]) -> Phrase | None:
+    """`X, Y,` before a verb: the named one of X and Y ("Peskov, the Kremlin spokesman,")."""
+    commas = [i for i, w in enumerate(words) if w[2] == ","]
+    if not commas:
+        return None
+    inner = words[commas[-1] + 1 :]
+    outer = _noun_phrase_left(text, words[: commas[-1]])
+    inner_np = _noun_phrase_left(text, inner) if inner else None
+    if inner_np is not None and (inner_np.start != inner[0][0]):
+        inner_np = None  # the segment is not one phrase ("speaking to reporters")
+    for cand in (outer, inner_np):
+        if cand is not None and _named(cand.text):
+            return cand
+    return outer or inner_np
+
+
+def _named(phrase: str) -> bool:
+    words = phrase.split()
+    return any(is_capitalised(w) and w.lower() not in NOT_NAMES and w.lower().strip(".") not in TITLE_WORDS
+               for w in words)
+
+
+def subject_after(text: str, lo: int, hi: int) -> Phrase | None:
+    """The speaker phrase that starts at ``lo`` after an inverted cue ("said Gen. Anatoly Kvashnin")."""
+    m = INTERJECT.match(text, lo, hi)
+    if m:
+        lo = m.end()
+    words = _words(text, lo, hi)
+    while words and words[0][2].lower() in _TIME_WORDS | ADVERBS:
+        words.pop(0)
+    if not words:
+        return None
+    first = words[0]
+    if first[2].lower() in SUBJECT_PRONOUNS:
+        return Phrase(first[0], first[1], first[2])
+    k = 0
+    while k < len(words) and np_word(words[k][2]) and words[k][2] not in ",()" and (
+        words[k][2].lower() not in _STOP_AFTER
+    ):
+        if k > 0 and words[k][2].lower() in DETERMINERS and words[k - 1][2].lower() not in LINKS:
+            break
+        k += 1
+    while k > 0 and words[k - 1][2].lower() in LINKS | DETERMINERS:
+        k -= 1
+    if k == 0:
+        return None
+    span = words[:k]
+    return Phrase(span[0][0], span[-1][1], text[span[0][0] : span[-1][1]])
+
+
+def sentence_subject(text: str, lo: int, hi: int) -> Phrase | None:
+    """The phrase a sentence opens with, when it names someone (for participles: "…, telling reporters")."""
+    words = _words(text, lo, hi)
+    k = 0
+    while k < len(words) and words[k][2].lower().rstrip(",") in ("but", "and", "however", "meanwhile", "still",
+                                                                   "yet", "so", "also", "instead", "then"):
+        k += 1
+    if k < len(words) and words[k][2] == ",":
+        k += 1
+    words = words[k:]
+    if not words:
+        return None
+    if words[0][2].lower() in SUBJECT_PRONOUNS:
+        return Phrase(words[0][0], words[0][1], words[0][2])
+    n = 0
+    while n < len(words) and np_word(words[n][2]) and words[n][2] not in ",()":
+        n += 1
+    while n > 0 and words[n - 1][2].lower() in LINKS | DETERMINERS:
+        n -= 1
+    if n == 0:
+        return None
+    return Phrase(words[0][0], words[n - 1][1], text[words[0][0] : words[n - 1][1]])
