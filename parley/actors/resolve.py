@@ -31,10 +31,10 @@ from .registry import Registry
 
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them"})
 _GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+_CAP_WORD = r"(?:[A-Z\u00C0-\u00DE][\w’'.-]*|(?:al|el|ad|as)-[A-Z][\w’'-]*)"
 _NAME = re.compile(
-    r"(?<![\w’'])(?:[A-Z\u00C0-\u00DE][\w’'.-]*|(?:al|el|ad|as)-[A-Z][\w’'-]*)"
-    r"(?:\s+(?:[A-Z\u00C0-\u00DE][\w’'.-]*|(?:al|el|ad|as)-[A-Z][\w’'-]*|de|del|da|di|dos|du|van|von|der|den|"
-    r"la|le|al|el|bin|ibn|bint|ben|abu))*"
+    rf"(?<![\w’'-]){_CAP_WORD}"
+    rf"(?:\s+(?:{_CAP_WORD}|(?:de|del|da|di|dos|du|van|von|der|den|la|le|al|el|bin|ibn|bint|ben|abu)(?=\s+[A-Z])))*"
 )
 _DETERMINERS = frozenset("the a an one another two three several some many its his her their our this that".split())
 # titles that mean the top office of a state ("the Russian leader" -> its president)
@@ -70,21 +70,27 @@ class Resolver:
     date: str | None = None
     people: dict[str, list[Mention]] = field(default_factory=dict)  # surname -> mentions
     order: list[Mention] = field(default_factory=list)  # person mentions by position
+    paragraph_starts: list[int] = field(default_factory=list)
 
     # --- reading the article ----------------------------------------------------------
 
-    def scan(self, text: str, sentence_starts: list[int] | None = None) -> None:
+    def scan(self, text: str, sentence_starts: list[int] | None = None,
+             paragraph_starts: list[int] | None = None) -> None:
         """Meet every person the article names, in order (titles, registry, name shapes)."""
         starts = set(sentence_starts or ())
+        self.paragraph_starts = sorted(paragraph_starts or [0])
         for m in _NAME.finditer(text):
             for start, end in name_runs(text, m.start(), m.end()):
                 title_start = _title_start(text, start)
                 title, name = split_title(text[title_start:end])
                 if not name:
                     continue
+                salience = _salience(text, title_start, end, starts)
                 res = self._person(title, name)
+                if res is None and salience >= 2 and _bare_name(name, self.registry):
+                    res = Resolved(name, None, "person", None, None, gender_of(name))
                 if res is not None:
-                    self._remember(res, end - len(name), _salience(text, title_start, end, starts))
+                    self.remember(res, end - len(name), salience)
 
     # --- resolving ----------------------------------------------------------------------
 
@@ -96,36 +102,48 @@ class Resolver:
         actor = self.registry.get(phrase)
         if actor is not None and actor.kind != "person":
             return self._from_actor(actor)
-        head = _head_name(phrase)
+        head = head_name(phrase)
         if head is not None:
             title, name = head
             res = self._person(title, name, pos=pos)
             if res is not None:
-                return self._remember(res, pos, salience)
+                return self.remember(res, pos, salience)
         if actor is not None:
-            return self._remember(self._from_actor(actor), pos, salience)
+            return self.remember(self._from_actor(actor), pos, salience)
         return self._described(phrase, pos, salience)
 
     def pronoun(self, word: str, pos: int, exclude: set[str] | None = None) -> Resolved | None:
         """The person a subject pronoun ("he", "she") at ``pos`` most plausibly points at.
 
-        Among compatible people (gender, not excluded) named before ``pos``: the most
-        recent one who spoke (the subject of a cue); failing that the most recent subject
-        of a sentence; failing both, the most recent one named at all.
+        Paragraph by paragraph backwards from the pronoun (its own paragraph first, then up
+        to three before): among compatible people (gender, not excluded), the one who spoke
+        (the subject of a cue) beats a sentence subject, which beats a mere mention; the
+        most recent wins a tie.
         """
         gender = _GENDER.get(word.lower())
         if gender is None:
             return None
-        best: dict[int, Resolved] = {}
-        for m in reversed(self.order):
-            if m.pos >= pos or pos - m.pos > 3000 or (exclude and m.who.name in exclude):
-                continue
-            if m.who.kind != "person" or (m.who.gender and m.who.gender != gender):
-                continue
-            best.setdefault(m.salience, m.who)
-            if m.salience == 2:
-                break
-        return best.get(2) or best.get(1) or best.get(0)
+        bounds = self._paragraphs_before(pos, 4)
+        for lo, hi in bounds:
+            best: Mention | None = None
+            for m in self.order:
+                if not (lo <= m.pos < hi) or (exclude and m.who.name in exclude):
+                    continue
+                if m.who.kind != "person" or (m.who.gender and m.who.gender != gender):
+                    continue
+                if best is None or m.salience >= best.salience:
+                    best = m
+            if best is not None:
+                return best.who
+        return None
+
+    def _paragraphs_before(self, pos: int, n: int) -> list[tuple[int, int]]:
+        """``(start, end)`` of the text before ``pos`` in its paragraph, then the ``n - 1`` before it."""
+        starts = [p for p in self.paragraph_starts if p <= pos] or [0]
+        out = [(starts[-1], pos)]
+        for k in range(len(starts) - 1, max(0, len(starts) - n), -1):
+            out.append((starts[k - 1], starts[k]))
+        return out
 
     def last_person(self, before: int, gender: str | None = None) -> Resolved | None:
         """The person most recently named before ``before`` (for "he said")."""
@@ -138,7 +156,7 @@ class Resolver:
         """A person named only by ``name`` where the text shows they speak ("…," said Caddell)."""
         seen = self._seen(name, pos)
         res = seen or Resolved(name, None, "person", None, None, gender_of(name))
-        return self._remember(res, pos, 2)
+        return self.remember(res, pos, 2)
 
     def known(self, name: str) -> Resolved | None:
         """A person this article has already named, by full name or surname."""
@@ -182,14 +200,14 @@ class Resolver:
         head = words[-1].lower().strip(".,")
         holder = self._role_holder(phrase, pos)
         if holder is not None:
-            return self._remember(holder, pos, salience)
+            return self.remember(holder, pos, salience)
         kind = DESCRIBED_KIND.get(head)
         if kind is None:
             return None
         name = re.sub(r"^(?:the|The)\s+", "", phrase)
         side = self._side_from_title(" ".join(words[:-1]))
         res = Resolved(name, side, kind, head if kind == "person" else None)
-        return self._remember(res, pos, salience) if kind == "person" else res
+        return self.remember(res, pos, salience) if kind == "person" else res
 
     def _role_holder(self, phrase: str, pos: int) -> Resolved | None:
         """Who holds the role a description names ("the Russian leader" in 2004 -> Putin)."""
@@ -198,9 +216,7 @@ class Resolver:
         side = self._side_from_title(phrase)
         for title in _role_titles(lowered):
             for m in reversed(self.order):
-                if m.pos <= pos and m.who.role and _role_matches(m.who.role, title) and (
-                    side is None or m.who.side == side
-                ):
+                if m.pos <= pos and self._holds(m.who, title) and (side is None or m.who.side == side):
                     return m.who
             if side is not None:
                 actor = self.registry.holder_of(title, side, self.date)
@@ -208,11 +224,19 @@ class Resolver:
                     return self._from_actor(actor, role=title)
         return None
 
+    def _holds(self, who: Resolved, title: str) -> bool:
+        """Whether ``who`` holds ``title``, as the article wrote it or by a dated registry role."""
+        if who.role and _role_matches(who.role, title):
+            return True
+        roles = who.actor.roles if who.actor is not None else ()
+        return any(_role_matches(r.title.lower(), title) and r.covers(self.date) for r in roles)
+
     def _from_actor(self, actor: Actor, role: str | None = None, title: str = "") -> Resolved:
         gender = self.registry.gender(actor.name) or (gender_of(actor.name, title) if actor.kind == "person" else None)
         return Resolved(actor.name, actor.side_on(self.date), actor.kind, role, actor, gender)
 
-    def _remember(self, res: Resolved, pos: int, salience: int = 0) -> Resolved:
+    def remember(self, res: Resolved, pos: int, salience: int = 0) -> Resolved:
+        """Note that the article names ``res`` at ``pos`` (with how much it speaks there)."""
         if res.kind == "person":
             mention = Mention(pos, res, salience)
             self.people.setdefault(_surname(res.name), []).append(mention)
@@ -253,25 +277,30 @@ def split_title(phrase: str) -> tuple[str, str]:
 
 
 def _name_word(word: str) -> bool:
+    from .names import ORG_WORDS
+
     bare = word.lower().strip(",")
-    if bare in TITLE_WORDS or bare.rstrip(".") in TITLE_WORDS:
+    if bare in TITLE_WORDS or bare.rstrip(".") in TITLE_WORDS or bare in ORG_WORDS:
         return False
     return is_capitalised(word) or bare in PARTICLES
 
 
-def _head_name(phrase: str) -> tuple[str, str] | None:
+def head_name(phrase: str) -> tuple[str, str] | None:
     """The person's name inside a speaker phrase, with the title before it.
 
-    "Mr Kazantsev's assistant Mr Maxim Fedorenko" -> ("assistant Mr", "Maxim Fedorenko");
+    "Mr Kazantsev's assistant Mr Maxim Fedorenko" -> ("Mr Kazantsev's assistant Mr", "Maxim Fedorenko");
+    "United States Department of State spokesman Ned Price" -> (..., "Ned Price");
     "Rep. Elijah Cummings of Maryland" -> ("Rep.", "Elijah Cummings").
     """
-    phrase = re.split(r",|\s+(?:of|for|from|at|with|who|in)\s+(?=[A-Za-z])", phrase, maxsplit=1)[0]
-    title, name = split_title(phrase)
-    if not name or name.endswith(("’s", "'s")):
-        return None
-    if name.split()[0].lower() in NOT_NAMES:
-        return None
-    return title, name
+    phrase = _clean(phrase)
+    first = re.split(r",|\s+(?:of|for|from|at|with|who|in)\s+(?=[A-Za-z])", phrase, maxsplit=1)[0]
+    for part in (phrase, first):
+        title, name = split_title(part)
+        if not name or name.endswith(("’s", "'s")) or name.split()[0].lower() in NOT_NAMES:
+            continue
+        if looks_like_person(name):
+            return title, name
+    return None
 
 
 def _title_start(text: str, start: int) -> int:
@@ -297,11 +326,24 @@ def _salience(text: str, start: int, end: int, sentence_starts: set[int]) -> int
     from ..quotes.cues import CUE_RX
 
     after = _APPOSITION.match(text, end).end()
-    if CUE_RX.match(text, after) or re.search(r"\b(?:said|says|told|according to)\s+$", text[max(0, start - 20) : start]):
-        return 2
-    if start in sentence_starts or _VERBISH.match(text, after):
+    lead = text[max(0, start - 40) : start]
+    first = start in sentence_starts or bool(re.search(r"(?:^|[.!?]\s+|\n)(?:[A-Z]\w*,?\s+)?$", lead))
+    if re.search(r"[,”\"]\s*(?:said|says|added|told|asked)\s+$", lead):
+        return 3  # `," said Gen. Kvashnin`
+    if CUE_RX.match(text, after) or re.search(r"\b(?:said|says|told|according to)\s+$", lead):
+        return 3 if first else 2
+    if first or _VERBISH.match(text, after):
         return 1
     return 0
+
+
+def _bare_name(name: str, registry: Registry) -> bool:
+    """A lone capitalised word that can be a surname (not a demonym, place, outlet or common word)."""
+    from .names import ORG_WORDS
+
+    word = name.strip()
+    return (" " not in word and is_capitalised(word) and word.lower() not in NOT_NAMES | ORG_WORDS
+            and registry.get(word) is None and registry.country_of(word) is None and not word.isupper())
 
 
 def name_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -338,8 +380,11 @@ def _strip_possessive(name: str) -> str:
 
 
 def _surname(name: str) -> str:
+    """The key people are found by: the last name, without honorifics, "al-" or apostrophes."""
     words = [w for w in name.split() if w.lower() not in HONORIFICS]
-    return (words[-1] if words else name).lower().strip(".,")
+    key = (words[-1] if words else name).lower().strip(".,")
+    key = re.sub(r"^(?:al|el|ad|as|an|ash|at|az)-", "", key)
+    return re.sub(r"[’'`-]", "", key)
 
 
 def _has_title_word(title: str) -> bool:

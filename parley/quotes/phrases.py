@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ..actors.names import DESCRIBED_KIND, NOT_NAMES, TITLE_WORDS, is_capitalised
+from ..actors.resolve import head_name, is_abbreviation
 from .cues import ADVERBS, INTERJECT, WEEKDAYS
 
 SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
@@ -30,6 +31,8 @@ MODIFIERS = frozenset(
 )
 _WORD = re.compile(r"[\w’'.&/-]+|[,()]")
 _STOP_AFTER = frozenset("who which that when as after before while during because but although".split())
+_INTRO = frozenset("""by on in at after before during since for with a an the last this early late earlier
+    later yesterday today speaking asked when while as""".split())
 _TIME_WORDS = frozenset(WEEKDAYS.lower().split("|")) | {"yesterday", "today", "tonight", "earlier", "later"}
 
 
@@ -50,8 +53,14 @@ def _words(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, lo, hi)]
 
 
+def ends_sentence(word: str) -> bool:
+    """A word with a full stop that is not an abbreviation ("Lavrov." but not "Gen." or "U.S.")."""
+    return word.endswith((".", "!", "?")) and not is_abbreviation(word)
+
+
 def np_word(word: str) -> bool:
     """Whether ``word`` can be part of a speaker phrase."""
+    word = word.rstrip(".!?") if ends_sentence(word) else word
     low = word.lower().strip(".")
     if low in LINKS or low in DETERMINERS or low in MODIFIERS or low in TITLE_WORDS or low in DESCRIBED_KIND:
         return True
@@ -102,6 +111,8 @@ def _drop_parenthesis(words: list[tuple[int, int, str]]) -> list[tuple[int, int,
 def _noun_phrase_left(text: str, words: list[tuple[int, int, str]]) -> Phrase | None:
     k = len(words)
     while k > 0 and np_word(words[k - 1][2]) and words[k - 1][2] not in ",()":
+        if k < len(words) and ends_sentence(words[k - 1][2]):
+            break  # "… Lavrov. Kerry said": the sentence before is not part of the phrase
         k -= 1
         if words[k][2].lower() in DETERMINERS:
             break
@@ -126,15 +137,9 @@ def _apposition(text: str, words: list[tuple[int, int, str]]) -> Phrase | None:
     if inner_np is not None and (inner_np.start != inner[0][0]):
         inner_np = None  # the segment is not one phrase ("speaking to reporters")
     for cand in (outer, inner_np):
-        if cand is not None and _named(cand.text):
+        if cand is not None and head_name(cand.text) is not None:
             return cand
     return outer or inner_np
-
-
-def _named(phrase: str) -> bool:
-    words = phrase.split()
-    return any(is_capitalised(w) and w.lower() not in NOT_NAMES and w.lower().strip(".") not in TITLE_WORDS
-               for w in words)
 
 
 def subject_after(text: str, lo: int, hi: int) -> Phrase | None:
@@ -157,12 +162,20 @@ def subject_after(text: str, lo: int, hi: int) -> Phrase | None:
         if k > 0 and words[k][2].lower() in DETERMINERS and words[k - 1][2].lower() not in LINKS:
             break
         k += 1
+        if ends_sentence(words[k - 1][2]):
+            break
     while k > 0 and words[k - 1][2].lower() in LINKS | DETERMINERS:
         k -= 1
     if k == 0:
         return None
     span = words[:k]
-    return Phrase(span[0][0], span[-1][1], text[span[0][0] : span[-1][1]])
+    end = span[-1][1] - (1 if ends_sentence(span[-1][2]) else 0)
+    phrase = Phrase(span[0][0], end, text[span[0][0] : end])
+    if head_name(phrase.text) is None and k < len(words) and words[k][2] == ",":
+        named = subject_after(text, words[k][1], hi)  # "the spokesman of the presidency, Dmitry Peskov,"
+        if named is not None and head_name(named.text) is not None and not named.pronoun:
+            return named
+    return phrase
 
 
 def sentence_subject(text: str, lo: int, hi: int) -> Phrase | None:
@@ -175,6 +188,9 @@ def sentence_subject(text: str, lo: int, hi: int) -> Phrase | None:
     if k < len(words) and words[k][2] == ",":
         k += 1
     words = words[k:]
+    intro = next((i for i, w in enumerate(words[:8]) if w[2] == ","), None)
+    if intro is not None and words[0][2].lower() in _INTRO:
+        words = words[intro + 1 :]
     if not words:
         return None
     if words[0][2].lower() in SUBJECT_PRONOUNS:

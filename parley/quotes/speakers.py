@@ -68,11 +68,11 @@ def _right_after(masked: str, open_at: int, close_at: int, sent_start: int, sent
         return None
     if verb.start() == lo:
         phrase = subject_after(masked, verb.end(), hi)
-        return _make(phrase, verb, masked, resolver, "after-inverted")
+        return _make(phrase, verb, masked, resolver, "after-inverted", 3)
     phrase = subject_before(masked, lo, verb.start())
     if phrase is None or masked[lo : phrase.start].strip(" ,"):
         return None  # words between the quote and the speaker: not its attribution
-    return _make(phrase, verb, masked, resolver, "after")
+    return _make(phrase, verb, masked, resolver, "after", 3)
 
 
 def _right_before(masked: str, open_at: int, close_at: int, sent_start: int, sent_end: int, para_end: int,
@@ -119,11 +119,11 @@ def _subject_of(masked: str, verb: re.Match[str], sent_start: int, sent_end: int
     quoted = _QUOTED_AS.search(masked, max(sent_start, verb.start() - 100), verb.end())
     if quoted is not None and verb.group(0).lower() in ("saying", "telling", "stating", "asking"):
         phrase = subject_after(masked, quoted.start(1), quoted.end(1))
-        return _make(phrase, verb, masked, resolver, how + "-quoted")
+        return _make(phrase, verb, masked, resolver, how + "-quoted", 2)
     lead = masked[sent_start : verb.start()]
     if verb.group(0).endswith("ing") and not re.search(r"\b(?:was|were|is|are|been|be)\s+$", lead):
         phrase = _participle_subject(masked, sent_start, verb.start())
-        return _make(phrase, verb, masked, resolver, how + "-participle")
+        return _make(phrase, verb, masked, resolver, how + "-participle", _salience(masked, sent_start, phrase))
     stop = _WAS_QUOTED.search(masked, max(sent_start, verb.start() - 40), verb.start())
     end = stop.start() if stop else verb.start()
     phrase = subject_before(masked, sent_start, end)
@@ -131,7 +131,18 @@ def _subject_of(masked: str, verb: re.Match[str], sent_start: int, sent_end: int
         return None
     if phrase is None and masked[sent_start:end].rstrip().endswith((",", MASK)):
         phrase = subject_after(masked, verb.end(), sent_end)  # `…, said the minister`
-    return _make(phrase, verb, masked, resolver, how)
+        return _make(phrase, verb, masked, resolver, how + "-inverted", 3)
+    return _make(phrase, verb, masked, resolver, how, _salience(masked, sent_start, phrase))
+
+
+_OPENING = re.compile(r"^\W*(?:(?:[A-Z]\w*|in\s+\w+|on\s+\w+)\W*,\s*)?\W*$")
+
+
+def _salience(masked: str, sent_start: int, phrase: Phrase | None) -> int:
+    """3 when the speaker opens the sentence (the main clause speaks), else 2."""
+    if phrase is None:
+        return 2
+    return 3 if _OPENING.match(masked[sent_start : phrase.start]) else 2
 
 
 def _participle_subject(masked: str, lo: int, hi: int) -> Phrase | None:
@@ -149,33 +160,52 @@ def _according(masked: str, lo: int, hi: int, resolver: Resolver) -> Attribution
         phrase = subject_after(masked, m.end(), hi)
         if phrase is None or OUTLET_RX.search(phrase.text):
             continue
-        who = _speaker(phrase, resolver)
+        who = _speaker(phrase, resolver, 2)
         if who is not None and who.kind != "media":
             return Attribution(who, "according to", None, phrase, "according")
     return None
 
 
 def _make(phrase: Phrase | None, verb: re.Match[str], masked: str, resolver: Resolver,
-          how: str) -> Attribution | None:
+          how: str, salience: int) -> Attribution | None:
     if phrase is None:
         return None
-    who = _speaker(phrase, resolver)
+    who = _speaker(phrase, resolver, salience)
     if who is None:
         return None
     return Attribution(who, cue_text(masked, verb), None, phrase, how)
 
 
-def _speaker(phrase: Phrase, resolver: Resolver) -> Resolved | None:
-    """The actor a speaker phrase names; a lone unknown name in a speaker slot is a person."""
+def _speaker(phrase: Phrase, resolver: Resolver, salience: int = 2) -> Resolved | None:
+    """The actor a speaker phrase names; a lone unknown name in a speaker slot is a person.
+
+    A pronoun that resolves is remembered where it stands, so that the next "he said"
+    can follow the chain ("Barak said … he said … "…," he said").
+    """
     if phrase.pronoun:
-        return resolver.pronoun(phrase.pronoun, phrase.start)
-    who = resolver.resolve(phrase.text, phrase.start, salience=2)
+        gender = {"he": "m", "she": "f"}.get(phrase.pronoun)
+        who = resolver.pronoun(phrase.pronoun, phrase.start) or (
+            resolver.last_person(phrase.start, gender) if gender else None
+        )
+        return resolver.remember(who, phrase.start, salience) if who is not None else None
+    who = resolver.resolve(phrase.text, phrase.start, salience=salience)
     if who is not None:
         return who
     word = phrase.text.strip().removesuffix("’s").removesuffix("'s")
     if " " not in word and is_capitalised(word) and word.lower() not in NOT_NAMES | ORG_WORDS:
         return resolver.introduce(word, phrase.start)
     return None
+
+
+def meet_speakers(masked: str, sentences: list[tuple[int, int]], resolver: Resolver) -> None:
+    """Resolve the speaker of every cue of the article in text order, before any quote.
+
+    Attribution of a quote then sees who spoke before it, pronouns included ("Nevertheless,
+    he said …" makes Barak the speaker a later "he said" points at).
+    """
+    for start, end in sentences:
+        for verb in CUE_RX.finditer(masked, start, end):
+            _subject_of(masked, verb, start, end, resolver, "meet")
 
 
 def cue_text(masked: str, verb: re.Match[str]) -> str:

@@ -8,7 +8,7 @@ from ..actors.resolve import Resolver
 from ..pipeline import Doc, step
 from ..text.segment import Span
 from .marks import QuoteSpan, find_quotes
-from .speakers import Attribution, attribute, mask_quotes
+from .speakers import Attribution, attribute, mask_quotes, meet_speakers
 from .statements import find_statements
 
 QUOTES = "quotes.marks.v2"
@@ -23,6 +23,7 @@ def quotes(doc: Doc) -> None:
     found = find_quotes(doc.text, doc.paragraphs)
     masked = mask_quotes(doc.text, [(q.open_at, q.close_at) for q in found])
     doc.extras["masked"] = masked
+    meet_speakers(masked, [(s.start, s.end) for s in doc.sentences], resolver)
     drafts = [_draft(doc, q, masked, resolver) for q in found]
     for i, q in enumerate(found):
         if drafts[i].get("speaker") is None:
