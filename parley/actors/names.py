@@ -95,7 +95,8 @@ NOT_NAMES = frozenset(
     monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
     september october november december jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr
     not no yes all some many most one two three several both each every other another such even only
-    despite during until unless whether according asked said says told added""".split()
+    despite during until unless whether according asked said says told added nobody everyone everybody
+    someone somebody anyone anybody none people officials others many few critics supporters""".split()
 )
 
 

@@ -13,6 +13,7 @@ expression pass, no parse), and every ``resolve`` remembers whom it met.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -34,7 +35,8 @@ _GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f
 _CAP_WORD = r"(?:[A-Z\u00C0-\u00DE][\w’'.-]*|(?:al|el|ad|as)-[A-Z][\w’'-]*)"
 _NAME = re.compile(
     rf"(?<![\w’'-]){_CAP_WORD}"
-    rf"(?:\s+(?:{_CAP_WORD}|(?:de|del|da|di|dos|du|van|von|der|den|la|le|al|el|bin|ibn|bint|ben|abu)(?=\s+[A-Z])))*"
+    rf"(?:[ \t]*\n?[ \t]*(?<=\s)(?:{_CAP_WORD}|(?:de|del|da|di|dos|du|van|von|der|den|la|le|al|el|bin|ibn|bint|ben|abu)"
+    rf"(?=\s+[A-Z])))*"
 )
 _DETERMINERS = frozenset("the a an one another two three several some many its his her their our this that".split())
 # titles that mean the top office of a state ("the Russian leader" -> its president)
@@ -71,6 +73,8 @@ class Resolver:
     people: dict[str, list[Mention]] = field(default_factory=dict)  # surname -> mentions
     order: list[Mention] = field(default_factory=list)  # person mentions by position
     paragraph_starts: list[int] = field(default_factory=list)
+    _at: dict[tuple[int, str], Mention] = field(default_factory=dict)
+    _quoted: list[tuple[int, int]] = field(default_factory=list)
 
     # --- reading the article ----------------------------------------------------------
 
@@ -126,8 +130,10 @@ class Resolver:
         bounds = self._paragraphs_before(pos, 4)
         for lo, hi in bounds:
             best: Mention | None = None
-            for m in self.order:
-                if not (lo <= m.pos < hi) or (exclude and m.who.name in exclude):
+            for m in self.order[bisect.bisect_left(self.order, lo, key=lambda m: m.pos):]:
+                if m.pos >= hi:
+                    break
+                if (exclude and m.who.name in exclude) or self._in_quote(m.pos):
                     continue
                 if m.who.kind != "person" or (m.who.gender and m.who.gender != gender):
                     continue
@@ -180,7 +186,7 @@ class Resolver:
                 return seen
         if actor is not None:
             return self._from_actor(actor, role=_role(title, self.registry) or None, title=title)
-        if not looks_like_person(name):
+        if not looks_like_person(name) or self.registry.country_of(name) or (actor is None and self.registry.get(name)):
             return None
         if len(words) == 1 and not (title and _has_title_word(title)):
             return None  # a lone unknown capitalised word is not enough
@@ -201,10 +207,15 @@ class Resolver:
         holder = self._role_holder(phrase, pos)
         if holder is not None:
             return self.remember(holder, pos, salience)
+        name = re.sub(r"^(?:the|The)\s+", "", phrase)
+        organisation = _organisation(name)
+        if organisation is not None:
+            return Resolved(name, self._side_from_title(name), organisation)
         kind = DESCRIBED_KIND.get(head)
         if kind is None:
-            return None
-        name = re.sub(r"^(?:the|The)\s+", "", phrase)
+            if not (head.isalpha() and head.islower() and len(words) > 1 and words[0].lower() in _DETERMINERS):
+                return None
+            kind = "person"  # "the New York businessman": a described speaker all the same
         side = self._side_from_title(" ".join(words[:-1]))
         res = Resolved(name, side, kind, head if kind == "person" else None)
         return self.remember(res, pos, salience) if kind == "person" else res
@@ -237,13 +248,25 @@ class Resolver:
 
     def remember(self, res: Resolved, pos: int, salience: int = 0) -> Resolved:
         """Note that the article names ``res`` at ``pos`` (with how much it speaks there)."""
-        if res.kind == "person":
-            mention = Mention(pos, res, salience)
-            self.people.setdefault(_surname(res.name), []).append(mention)
-            self.people[_surname(res.name)].sort(key=lambda m: m.pos)
-            self.order.append(mention)
-            self.order.sort(key=lambda m: m.pos)
+        if res.kind != "person":
+            return res
+        seen = self._at.get((pos, res.name))
+        if seen is not None:
+            seen.salience = max(seen.salience, salience)
+            return res
+        mention = Mention(pos, res, salience)
+        self._at[(pos, res.name)] = mention
+        bisect.insort(self.people.setdefault(_surname(res.name), []), mention, key=lambda m: m.pos)
+        bisect.insort(self.order, mention, key=lambda m: m.pos)
         return res
+
+    def quoted(self, spans: list[tuple[int, int]]) -> None:
+        """Tell the resolver where quotations are: names inside them are not antecedents of "he"."""
+        self._quoted = sorted(spans)
+
+    def _in_quote(self, pos: int) -> bool:
+        k = bisect.bisect_right(self._quoted, (pos, float("inf"))) - 1
+        return k >= 0 and self._quoted[k][0] <= pos <= self._quoted[k][1]
 
     def _side_from_title(self, title: str) -> str | None:
         for word in re.findall(r"[\w’'.-]+", title):
@@ -337,6 +360,22 @@ def _salience(text: str, start: int, end: int, sentence_starts: set[int]) -> int
     return 0
 
 
+def _organisation(name: str) -> str | None:
+    """'media' or 'organisation' for a capitalised name with an organisation word ("The New York Times")."""
+    from .names import ORG_WORDS
+
+    from ..quotes.cues import OUTLET_RX
+
+    words = name.split()
+    if not words or not all(is_capitalised(w) or w.lower() in ("of", "for", "and", "the", "on") for w in words):
+        return None
+    if OUTLET_RX.search(name):
+        return "media"
+    if any(w.lower().strip(",.") in ORG_WORDS for w in words):
+        return "organisation"
+    return None
+
+
 def _bare_name(name: str, registry: Registry) -> bool:
     """A lone capitalised word that can be a surname (not a demonym, place, outlet or common word)."""
     from .names import ORG_WORDS
@@ -388,7 +427,7 @@ def _surname(name: str) -> str:
 
 
 def _has_title_word(title: str) -> bool:
-    return any(w.lower().strip(",") in TITLE_WORDS for w in title.split())
+    return any(w.lower().strip(",") in TITLE_WORDS - {"of", "the", "and", "state"} for w in title.split())
 
 
 def _role(title: str, registry: Registry) -> str:

@@ -22,7 +22,8 @@ chime interject interrupt concur disagree protest""".split()
 # verbs of thinking or judging that carry a stated view ("he believes that ...")
 COGNITIVE = """believe think hope fear expect feel reckon doubt worry consider""".split()
 # verbs that frame a quote as a label: "called it "a grave mistake""
-LABEL = """call describe label dub term brand characterize characterise deem""".split()
+LABEL = """call describe label dub term brand characterize characterise deem dismiss liken compare decry denounce
+condemn""".split()
 # a statement read or written by a document: "the statement read"
 DOCUMENT = """read say note state""".split()
 

@@ -41,6 +41,12 @@ class QuoteSpan:
     close_at: int
     continued: bool = False  # re-opened at a paragraph start, continuing the previous quote
     open_ended: bool = False  # no closing mark: runs on to the next paragraph or the end
+    close_width: int = 1  # 2 for a doubled apostrophe ('')
+
+    @property
+    def after(self) -> int:
+        """The first offset after the closing mark."""
+        return self.close_at + self.close_width
 
 
 @dataclass(frozen=True)
@@ -48,6 +54,7 @@ class _Mark:
     at: int
     ch: str
     way: str  # "open", "close" or "either"
+    width: int = 1  # 2 for a doubled apostrophe ('') standing for a double mark
 
 
 def find_quotes(text: str, paragraphs: list[Span], min_words: int = 3) -> list[QuoteSpan]:
@@ -59,7 +66,7 @@ def find_quotes(text: str, paragraphs: list[Span], min_words: int = 3) -> list[Q
         found = pair_paragraph(text, para, nxt)
         for q in found:
             if carry and q.open_at == para.start:
-                q = QuoteSpan(q.start, q.end, q.open_at, q.close_at, True, q.open_ended)
+                q = QuoteSpan(q.start, q.end, q.open_at, q.close_at, True, q.open_ended, q.close_width)
             if words(text[q.start : q.end]) >= min_words and not is_title(text[q.start : q.end], para.text(text)):
                 out.append(q)
         carry = bool(found) and found[-1].open_ended
@@ -79,11 +86,19 @@ def pair_paragraph(text: str, para: Span, nxt: Span | None) -> list[QuoteSpan]:
 
 def _marks(text: str, start: int, end: int, glyphs: str) -> list[_Mark]:
     out = []
-    for i in range(start, end):
+    i = start
+    while i < end:
+        if text.startswith("''", i):  # typewriter double quotes written as two apostrophes
+            if glyphs is DOUBLE:
+                way = _way(text[i - 1] if i > start else " ", text[i + 2] if i + 2 < end else " ", '"')
+                out.append(_Mark(i, '"', way or "either", 2))
+            i += 2
+            continue
         if text[i] in glyphs:
             way = direction(text, i, start, end)
             if way is not None:
                 out.append(_Mark(i, text[i], way))
+        i += 1
     return out
 
 
@@ -95,16 +110,21 @@ def direction(text: str, i: int, start: int = 0, end: int | None = None) -> str 
     position is ambiguous ("word."Next", a mark between letters) does the glyph decide.
     """
     end = len(text) if end is None else end
-    ch = text[i]
     before = text[i - 1] if i > start else " "
     after = text[i + 1] if i + 1 < end else " "
+    way = _way(before, after, text[i])
+    if way == "open" and text[i] in DOUBLE and after.islower() and i >= start + 2 and text[i - 2] in ",.?!":
+        return "either"  # `..., “said Moncada`: a closing mark written as an opener
+    return way
+
+
+def _way(before: str, after: str, ch: str) -> str | None:
+    """The direction of mark ``ch`` between the characters ``before`` and ``after``."""
     if ch in SINGLE and before.isalnum() and after.isalnum():
         return None  # don't, it’s, rock'n'roll
     left = before.isspace() or before in _OPEN_BEFORE or before in DOUBLE + SINGLE
     right = after.isspace() or after in _CLOSE_AFTER or after in DOUBLE + SINGLE
     if left and not right:
-        if ch in DOUBLE and after.islower() and i >= start + 2 and text[i - 2] in ",.?!":
-            return "either"  # `..., “said Moncada`: a closing mark written as an opener
         return "open"
     if right and not left:
         if ch in SINGLE and before in "sS" and after.isspace():
@@ -141,7 +161,7 @@ def _pair_once(marks: list[_Mark]) -> tuple[list[QuoteSpan], _Mark | None]:
                 return found, stack[k + 1]
             opener = stack.pop()
             if not stack:  # nested quotes are part of the outer quote
-                found.append(QuoteSpan(opener.at + 1, m.at, opener.at, m.at))
+                found.append(QuoteSpan(opener.at + opener.width, m.at, opener.at, m.at, close_width=m.width))
         elif m.way == "open" or (m.way == "either" and m.ch in DOUBLE):
             stack.append(m)
     return found, (stack[0] if stack else None)
@@ -174,14 +194,15 @@ def _open_tail(text: str, opener: _Mark, para: Span, nxt: Span | None) -> QuoteS
     """
     if opener.way == "close" or opener.ch in SINGLE:
         return None
-    tail = text[opener.at + 1 : para.end].rstrip()
+    tail = text[opener.at + opener.width : para.end].rstrip()
     if not tail or any(c in DOUBLE for c in tail):
         return None
     reopened = nxt is not None and text[nxt.start] in DOUBLE
     reopened = reopened and direction(text, nxt.start, nxt.start, nxt.end) != "close"
     at_start = opener.at == para.start and tail[-1] in ".!?…"
     if reopened or nxt is None or at_start:
-        return QuoteSpan(opener.at + 1, opener.at + 1 + len(tail), opener.at, para.end, open_ended=True)
+        start = opener.at + opener.width
+        return QuoteSpan(start, start + len(tail), opener.at, para.end, open_ended=True)
     return None
 
 
@@ -212,7 +233,7 @@ def _trim(text: str, q: QuoteSpan) -> QuoteSpan:
         s += 1
     while e > s and text[e - 1].isspace():
         e -= 1
-    return QuoteSpan(s, e, q.open_at, q.close_at, q.continued, q.open_ended)
+    return QuoteSpan(s, e, q.open_at, q.close_at, q.continued, q.open_ended, q.close_width)
 
 
 def words(s: str) -> int:

@@ -29,7 +29,7 @@ MODIFIERS = frozenset(
     intelligence diplomatic health finance justice energy trade transport education public russian
     ukrainian american british french german chinese israeli palestinian iranian""".split()
 )
-_WORD = re.compile(r"[\w’'.&/-]+|[,()]")
+_WORD = re.compile(r"[\w’'.&/-]+|[,()]|\n\s*\n")  # a blank line is a token no phrase crosses
 _STOP_AFTER = frozenset("who which that when as after before while during because but although".split())
 _INTRO = frozenset("""by on in at after before during since for with a an the last this early late earlier
     later yesterday today speaking asked when while as""".split())
@@ -60,6 +60,8 @@ def ends_sentence(word: str) -> bool:
 
 def np_word(word: str) -> bool:
     """Whether ``word`` can be part of a speaker phrase."""
+    if word.isspace():
+        return False
     word = word.rstrip(".!?") if ends_sentence(word) else word
     low = word.lower().strip(".")
     if low in LINKS or low in DETERMINERS or low in MODIFIERS or low in TITLE_WORDS or low in DESCRIBED_KIND:
@@ -127,19 +129,41 @@ def _noun_phrase_left(text: str, words: list[tuple[int, int, str]]) -> Phrase | 
 
 
 def _apposition(text: str, words: list[tuple[int, int, str]]) -> Phrase | None:
-    """`X, Y,` before a verb: the named one of X and Y ("Peskov, the Kremlin spokesman,")."""
+    """`X, Y, said`: the named one of the comma-separated phrases before a verb.
+
+    "Peskov, the Kremlin spokesman," and "One cabinet minister who voted against the deal,
+    Uzi Landau," both give the name; "Donna Rawlings, 59, of Ashton, Md.," skips the age and
+    the place to reach it.
+    """
     commas = [i for i, w in enumerate(words) if w[2] == ","]
     if not commas:
         return None
+    candidates = []
     inner = words[commas[-1] + 1 :]
-    outer = _noun_phrase_left(text, words[: commas[-1]])
     inner_np = _noun_phrase_left(text, inner) if inner else None
-    if inner_np is not None and (inner_np.start != inner[0][0]):
-        inner_np = None  # the segment is not one phrase ("speaking to reporters")
-    for cand in (outer, inner_np):
-        if cand is not None and head_name(cand.text) is not None:
+    for k in range(len(commas) - 1, max(-1, len(commas) - 5), -1):
+        segment = words[(commas[k - 1] + 1 if k > 0 else 0) : commas[k]]
+        outer = _noun_phrase_left(text, words[: commas[k]])
+        if outer is not None:
+            candidates.append(outer)
+            if outer.start != segment[0][0] or not _aside(segment):
+                break  # a whole phrase that is not an age or a place: look no further left
+    if inner_np is not None and inner_np.start == inner[0][0]:
+        candidates.append(inner_np)
+    for cand in candidates:
+        if head_name(cand.text) is not None and not _aside_text(cand.text):
             return cand
-    return outer or inner_np
+    return candidates[0] if candidates else None
+
+
+def _aside(segment: list[tuple[int, int, str]]) -> bool:
+    """An age, a place or a party label between commas: "59", "of Ashton", "Md.", "D-Wis."."""
+    return _aside_text(" ".join(w for _, _, w in segment))
+
+
+def _aside_text(s: str) -> bool:
+    return bool(re.fullmatch(r"\d{1,3}|of\s+.*|[A-Z][a-z]{0,4}\.|[A-Z]\.[A-Z]\.|[DRI]-[\w. ]+|"
+                             r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+[A-Z]\w{0,3}\.?", s.strip()))
 
 
 def subject_after(text: str, lo: int, hi: int) -> Phrase | None:

@@ -63,9 +63,10 @@ def _right_after(masked: str, open_at: int, close_at: int, sent_start: int, sent
     lo = _LEAD.match(masked, close_at + 1).end()
     window_end = min(para_end, lo + 160)
     hi = _break(masked, lo, window_end)
-    verb = CUE_RX.search(masked, lo, hi)
-    if verb is None:
+    found = cues(masked, lo, hi)
+    if not found:
         return None
+    verb = found[0]
     if verb.start() == lo:
         phrase = subject_after(masked, verb.end(), hi)
         return _make(phrase, verb, masked, resolver, "after-inverted", 3)
@@ -79,7 +80,7 @@ def _right_before(masked: str, open_at: int, close_at: int, sent_start: int, sen
                   resolver: Resolver) -> Attribution | None:
     """`Kvashnin said, "` / `telling reporters, "` / `quoted Netanyahu as saying "` before the mark."""
     lo = max(sent_start, open_at - 200)
-    verbs = [m for m in CUE_RX.finditer(masked, lo, open_at)]
+    verbs = cues(masked, lo, open_at)
     if not verbs:
         return None
     verb = verbs[-1]
@@ -92,14 +93,45 @@ def _right_before(masked: str, open_at: int, close_at: int, sent_start: int, sen
 def _in_sentence(masked: str, open_at: int, close_at: int, sent_start: int, sent_end: int, para_end: int,
                  resolver: Resolver) -> Attribution | None:
     """Any other cue of the sentence, nearest the quote first; then "according to X"."""
-    verbs = [m for m in CUE_RX.finditer(masked, sent_start, sent_end)]
+    verbs = cues(masked, sent_start, sent_end)
     before = [v for v in verbs if v.end() <= open_at][::-1]
     after = [v for v in verbs if v.start() > close_at]
     for verb in before + after:
         found = _subject_of(masked, verb, sent_start, sent_end, resolver, "sentence")
         if found is not None:
             return found
-    return _according(masked, sent_start, sent_end, resolver)
+    return _according(masked, sent_start, sent_end, resolver) or _colon(masked, sent_start, open_at, resolver)
+
+
+_COLON = re.compile(r"\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s*:\s")
+
+
+def _colon(masked: str, sent_start: int, open_at: int, resolver: Resolver) -> Attribution | None:
+    """A headline's speaker before a colon: "Pat Caddell: Voters Worried …; It's 'in Their Heads'"."""
+    m = _COLON.match(masked, sent_start, open_at)
+    if m is None:
+        return None
+    phrase = Phrase(m.start(1), m.end(1), m.group(1))
+    who = resolver.resolve(phrase.text, phrase.start, salience=2)
+    return Attribution(who, ":", None, phrase, "colon") if who is not None and who.kind != "state" else None
+
+
+_NOUN_BEFORE = frozenset(
+    """the a an his her their its our my your this that these those such whose no any some recent latest
+    new own public repeated""".split()
+)
+
+
+def cues(masked: str, lo: int, hi: int) -> list[re.Match[str]]:
+    """Cue verbs in ``masked[lo:hi]``, without the nouns spelt like them ("Obama's remarks", "the claim")."""
+    out = []
+    for m in CUE_RX.finditer(masked, lo, hi):
+        before = masked[max(lo, m.start() - 25) : m.start()].split()
+        prev = before[-1].lower() if before else ""
+        if prev in _NOUN_BEFORE or prev.endswith(("’s", "'s", "s’")):
+            continue
+        out.append(m)
+    return out
 
 
 def _break(masked: str, lo: int, hi: int) -> int:
@@ -147,7 +179,7 @@ def _salience(masked: str, sent_start: int, phrase: Phrase | None) -> int:
 
 def _participle_subject(masked: str, lo: int, hi: int) -> Phrase | None:
     """The subject a participial cue hangs on: the sentence subject, or the last cue's subject."""
-    verbs = [m for m in CUE_RX.finditer(masked, lo, hi) if not m.group(0).endswith("ing")]
+    verbs = [m for m in cues(masked, lo, hi) if not m.group(0).endswith("ing")]
     if verbs:
         phrase = subject_before(masked, lo, verbs[-1].start())
         if phrase is not None:
@@ -204,7 +236,7 @@ def meet_speakers(masked: str, sentences: list[tuple[int, int]], resolver: Resol
     he said …" makes Barak the speaker a later "he said" points at).
     """
     for start, end in sentences:
-        for verb in CUE_RX.finditer(masked, start, end):
+        for verb in cues(masked, start, end):
             _subject_of(masked, verb, start, end, resolver, "meet")
 
 

@@ -21,8 +21,9 @@ def quotes(doc: Doc) -> None:
     """Find quotations, attribute each, and fill the floating ones from their neighbours."""
     resolver: Resolver = doc.extras["resolver"]
     found = find_quotes(doc.text, doc.paragraphs)
-    masked = mask_quotes(doc.text, [(q.open_at, q.close_at) for q in found])
+    masked = mask_quotes(doc.text, [(q.open_at, q.after - 1) for q in found])
     doc.extras["masked"] = masked
+    resolver.quoted([(q.open_at, q.after - 1) for q in found])
     meet_speakers(masked, [(s.start, s.end) for s in doc.sentences], resolver)
     drafts = [_draft(doc, q, masked, resolver) for q in found]
     for i, q in enumerate(found):
@@ -37,7 +38,7 @@ def _draft(doc: Doc, q: QuoteSpan, masked: str, resolver: Resolver) -> dict[str,
     first = doc.sentences[doc.sentence_at(q.open_at)]
     last = doc.sentences[doc.sentence_at(max(q.close_at - 1, q.open_at))]
     para = _paragraph(doc, q.open_at)
-    found = attribute(masked, q.open_at, q.close_at, first.start, last.end, para.end, resolver)
+    found = attribute(masked, q.open_at, q.after - 1, first.start, last.end, para.end, resolver)
     draft: dict[str, Any] = {"start": q.start, "end": q.end, "kind": "partial" if _is_partial(doc.text, q) else "direct",
                              "extractor": QUOTES}
     _set_speaker(draft, found)
