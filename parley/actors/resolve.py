@@ -226,6 +226,8 @@ class Resolver:
         lowered = " ".join(w.lower() for w in words if w.lower() not in _DETERMINERS)
         side = self._side_from_title(phrase)
         for title in _role_titles(lowered):
+            if title in ("leader", "head of state") and side is None:
+                continue  # "the band leader" is nobody's head of state
             for m in reversed(self.order):
                 if m.pos <= pos and self._holds(m.who, title) and (side is None or m.who.side == side):
                     return m.who
@@ -405,6 +407,8 @@ def is_abbreviation(word: str) -> bool:
     from ..text.segment import ABBREVIATIONS
 
     bare = word.rstrip(".")
+    if len(bare) <= 3 and bare[:1].isupper() and bare[1:].islower():
+        return True  # "Del.", "Ald.", "Gen."
     return len(bare) == 1 or "." in bare or bare.lower() in ABBREVIATIONS or bare.lower() + "." in TITLE_WORDS
 
 

@@ -32,7 +32,7 @@ MODIFIERS = frozenset(
 _WORD = re.compile(r"[\w’'.&/-]+|[,()]|\n\s*\n")  # a blank line is a token no phrase crosses
 _STOP_AFTER = frozenset("who which that when as after before while during because but although".split())
 _INTRO = frozenset("""by on in at after before during since for with a an the last this early late earlier
-    later yesterday today speaking asked when while as""".split())
+    later yesterday today speaking asked when while as following amid despite according under""".split())
 _TIME_WORDS = frozenset(WEEKDAYS.lower().split("|")) | {"yesterday", "today", "tonight", "earlier", "later"}
 
 
@@ -120,9 +120,12 @@ def _noun_phrase_left(text: str, words: list[tuple[int, int, str]]) -> Phrase | 
             break
     while k < len(words) and words[k][2].lower() in LINKS:
         k += 1
-    if k >= len(words):
+    end = len(words)
+    while end > k and words[end - 1][2].lower() in LINKS:
+        end -= 1
+    if k >= end:
         return None
-    span = words[k:]
+    span = words[k:end]
     if not any(is_capitalised(w) or w.lower().strip(".") in DESCRIBED_KIND for _, _, w in span):
         return None
     return Phrase(span[0][0], span[-1][1], text[span[0][0] : span[-1][1]])

@@ -47,9 +47,15 @@ def mask_quotes(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 def attribute(masked: str, open_at: int, close_at: int, sent_start: int, sent_end: int, para_end: int,
-              resolver: Resolver) -> Attribution | None:
-    """The speaker of the quote whose marks are at ``open_at``/``close_at``."""
-    for finder in (_right_after, _right_before, _in_sentence):
+              resolver: Resolver, full_stop: bool = False) -> Attribution | None:
+    """The speaker of the quote whose marks are at ``open_at``/``close_at``.
+
+    ``full_stop`` says the quotation ends with a full stop inside its marks: then the
+    words after it start a new sentence and cannot attribute it ("?" and "!" can:
+    `"Why should we?" Putin asked`).
+    """
+    finders = (_right_before, _in_sentence) if full_stop else (_right_after, _right_before, _in_sentence)
+    for finder in finders:
         found = finder(masked, open_at, close_at, sent_start, sent_end, para_end, resolver)
         if found is not None:
             found.medium = medium(masked[sent_start:sent_end].replace(MASK, " "))
@@ -57,9 +63,18 @@ def attribute(masked: str, open_at: int, close_at: int, sent_start: int, sent_en
     return None
 
 
+_DASHED = re.compile(r"\s*[―—–]\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3})")
+
+
 def _right_after(masked: str, open_at: int, close_at: int, sent_start: int, sent_end: int, para_end: int,
                  resolver: Resolver) -> Attribution | None:
-    """`," Putin said` / `," said Putin` / `?" he asked` just after the closing mark."""
+    """`," Putin said` / `," said Putin` / `?" he asked` / `" ― Ana Ruiz` just after the closing mark."""
+    dashed = _DASHED.match(masked, close_at + 1)
+    if dashed is not None:
+        phrase = Phrase(dashed.start(1), dashed.end(1), dashed.group(1).rstrip("."))
+        who = _speaker(phrase, resolver, 3)
+        if who is not None:
+            return Attribution(who, "―", None, phrase, "dash")
     lo = _LEAD.match(masked, close_at + 1).end()
     window_end = min(para_end, lo + 160)
     hi = _break(masked, lo, window_end)
@@ -160,7 +175,11 @@ def _subject_of(masked: str, verb: re.Match[str], sent_start: int, sent_end: int
     end = stop.start() if stop else verb.start()
     phrase = subject_before(masked, sent_start, end)
     if phrase is None and not lead.strip(" ,\x1f"):
+        if verb.group(0)[0].isupper():  # "Said Ellis: …"
+            return _make(subject_after(masked, verb.end(), sent_end), verb, masked, resolver, how + "-inverted", 3)
         return None
+    if re.search(r"\b(?:and|but|or)\s*$", masked[sent_start:end]):  # "… sponsored by NBC and said she …"
+        phrase = _participle_subject(masked, sent_start, end)
     if phrase is None and masked[sent_start:end].rstrip().endswith((",", MASK)):
         phrase = subject_after(masked, verb.end(), sent_end)  # `…, said the minister`
         return _make(phrase, verb, masked, resolver, how + "-inverted", 3)

@@ -38,7 +38,8 @@ def _draft(doc: Doc, q: QuoteSpan, masked: str, resolver: Resolver) -> dict[str,
     first = doc.sentences[doc.sentence_at(q.open_at)]
     last = doc.sentences[doc.sentence_at(max(q.close_at - 1, q.open_at))]
     para = _paragraph(doc, q.open_at)
-    found = attribute(masked, q.open_at, q.after - 1, first.start, last.end, para.end, resolver)
+    full_stop = doc.text[q.start : q.end].rstrip().endswith(".") and not q.open_ended
+    found = attribute(masked, q.open_at, q.after - 1, first.start, last.end, para.end, resolver, full_stop)
     draft: dict[str, Any] = {"start": q.start, "end": q.end, "kind": "partial" if _is_partial(doc.text, q) else "direct",
                              "extractor": QUOTES}
     _set_speaker(draft, found)
