@@ -151,6 +151,8 @@ def _case_ok(found: str, actor: Actor) -> bool:
 
 
 def _key(name: str) -> str:
+    """How names are compared: any case, any spacing, straight apostrophes, no line-break hyphens ("Yev-geny")."""
+    name = re.sub(r"(?<=[a-z])-(?=[a-z])", "", name)
     return " ".join(name.replace("’", "'").split()).lower()
 
 

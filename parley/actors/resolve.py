@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..model import Actor
 from .names import (
@@ -38,7 +39,14 @@ _NAME = re.compile(
     rf"(?:[ \t]*\n?[ \t]*(?<=\s)(?:{_CAP_WORD}|(?:de|del|da|di|dos|du|van|von|der|den|la|le|al|el|bin|ibn|bint|ben|abu)"
     rf"(?=\s+[A-Z])))*"
 )
+_ORG_RUN = re.compile(
+    r"(?:[Tt]he\s+)?[A-Z][\w’'.&-]*(?:\s+(?:of|for|and|on|the)?\s*[A-Z][\w’'.&-]*){1,6}"
+)
 _DETERMINERS = frozenset("the a an one another two three several some many its his her their our this that".split())
+_GROUP_HEADS = frozenset(
+    """group movement organization organisation militants rebels guerrilla guerrillas insurgents faction militia
+    alliance coalition front insurgency jihadists extremists separatists""".split()
+)
 # titles that mean the top office of a state ("the Russian leader" -> its president)
 LEADER_TITLES = ("president", "prime minister", "supreme leader", "chancellor", "king", "emir", "leader")
 
@@ -73,16 +81,31 @@ class Resolver:
     people: dict[str, list[Mention]] = field(default_factory=dict)  # surname -> mentions
     order: list[Mention] = field(default_factory=list)  # person mentions by position
     paragraph_starts: list[int] = field(default_factory=list)
+    given: dict[str, list[Mention]] = field(default_factory=dict)  # other name words -> mentions
+    orgs: list[Mention] = field(default_factory=list)  # states, organisations, groups, outlets by position
     _at: dict[tuple[int, str], Mention] = field(default_factory=dict)
     _quoted: list[tuple[int, int]] = field(default_factory=list)
 
     # --- reading the article ----------------------------------------------------------
 
     def scan(self, text: str, sentence_starts: list[int] | None = None,
-             paragraph_starts: list[int] | None = None) -> None:
-        """Meet every person the article names, in order (titles, registry, name shapes)."""
+             paragraph_starts: list[int] | None = None, matches: list[Any] | None = None) -> None:
+        """Meet every person and organisation the article names, in order.
+
+        ``matches`` are the registry's finds in the text (``Registry.find``); people come
+        from titles, the registry and the shape of names.
+        """
         starts = set(sentence_starts or ())
         self.paragraph_starts = sorted(paragraph_starts or [0])
+        for match in matches or ():
+            if match.actor.kind != "person":
+                self.orgs.append(Mention(match.start, self._from_actor(match.actor)))
+        for m in _ORG_RUN.finditer(text):
+            kind = _organisation(_strip_the(m.group(0)))
+            if kind is not None and self.registry.get(m.group(0)) is None:
+                self.orgs.append(Mention(m.start(), Resolved(_strip_the(m.group(0)), self._side_from_title(m.group(0)),
+                                                              kind)))
+        self.orgs.sort(key=lambda m: m.pos)
         for m in _NAME.finditer(text):
             for start, end in name_runs(text, m.start(), m.end()):
                 title_start = _title_start(text, start)
@@ -124,6 +147,8 @@ class Resolver:
         (the subject of a cue) beats a sentence subject, which beats a mere mention; the
         most recent wins a tie.
         """
+        if word.lower() in ("it", "they"):
+            return self.organisation(pos, group_only=word.lower() == "they")
         gender = _GENDER.get(word.lower())
         if gender is None:
             return None
@@ -141,6 +166,24 @@ class Resolver:
                     best = m
             if best is not None:
                 return best.who
+        return None
+
+    def organisation(self, pos: int, head: str | None = None, group_only: bool = False) -> Resolved | None:
+        """The organisation "it", "the group" or "the ministry" at ``pos`` points at: the last one named."""
+        lo = self._paragraphs_before(pos, 3)[-1][0]
+        for m in reversed(self.orgs):
+            if m.pos >= pos or self._in_quote(m.pos):
+                continue
+            if m.pos < lo:
+                break
+            kind = m.who.kind
+            if group_only and kind not in ("armed_group", "organisation", "group", "government"):
+                continue
+            if head in _GROUP_HEADS and kind not in ("armed_group", "organisation", "group"):
+                continue
+            if head is not None and head not in _GROUP_HEADS and head not in m.who.name.lower():
+                continue
+            return m.who
         return None
 
     def _paragraphs_before(self, pos: int, n: int) -> list[tuple[int, int]]:
@@ -194,7 +237,10 @@ class Resolver:
         return Resolved(name, side, "person", _role(title, self.registry) or None, None, gender_of(name, title))
 
     def _seen(self, name: str, pos: int | None) -> Resolved | None:
+        """A person already met whose surname (or, for one word, another name) is ``name``'s."""
         mentions = self.people.get(_surname(name))
+        if not mentions and " " not in name.strip():
+            mentions = self.given.get(_surname(name))  # "Li" of "Li Zhaoxing", "Hillary"
         if not mentions:
             return None
         before = [m for m in mentions if pos is None or m.pos <= pos]
@@ -208,6 +254,12 @@ class Resolver:
         if holder is not None:
             return self.remember(holder, pos, salience)
         name = re.sub(r"^(?:the|The)\s+", "", phrase)
+        if len(words) <= 3 and words[0].lower() in ("the", "this", "that") and DESCRIBED_KIND.get(head) in (
+            "organisation", None
+        ) or head in _GROUP_HEADS:
+            named = self.organisation(pos, head)  # "the group said" -> the group last named
+            if named is not None:
+                return named
         organisation = _organisation(name)
         if organisation is not None:
             return Resolved(name, self._side_from_title(name), organisation)
@@ -259,6 +311,9 @@ class Resolver:
         mention = Mention(pos, res, salience)
         self._at[(pos, res.name)] = mention
         bisect.insort(self.people.setdefault(_surname(res.name), []), mention, key=lambda m: m.pos)
+        for word in res.name.split()[:-1]:
+            if word.lower() not in PARTICLES and len(word.strip(".")) > 1:
+                bisect.insort(self.given.setdefault(_surname(word), []), mention, key=lambda m: m.pos)
         bisect.insort(self.order, mention, key=lambda m: m.pos)
         return res
 
@@ -319,7 +374,7 @@ def head_name(phrase: str) -> tuple[str, str] | None:
     """
     phrase = _clean(phrase)
     first = re.split(r",|\s+(?:of|for|from|at|with|who|in)\s+(?=[A-Za-z])", phrase, maxsplit=1)[0]
-    for part in (phrase, first):
+    for part in (first, phrase):
         title, name = split_title(part)
         if not name or name.endswith(("’s", "'s")) or name.split()[0].lower() in NOT_NAMES:
             continue
@@ -360,6 +415,10 @@ def _salience(text: str, start: int, end: int, sentence_starts: set[int]) -> int
     if first or _VERBISH.match(text, after):
         return 1
     return 0
+
+
+def _strip_the(name: str) -> str:
+    return re.sub(r"^[Tt]he\s+", "", name)
 
 
 def _organisation(name: str) -> str | None:
