@@ -57,9 +57,12 @@ class Registry:
         for a in self.actors.values():
             for alias in (a.name, *a.aliases):
                 self._index.setdefault(_key(alias), a)
-        names = sorted(self._index, key=len, reverse=True)
-        body = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
-        self._rx = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE) if names else None
+        # the matcher looks names up word by word: which words can start one, how long they run
+        self._lengths: dict[str, set[int]] = {}
+        for k in self._index:
+            if k:
+                self._lengths.setdefault(k.split()[0], set()).add(len(k.split()))
+        self._firsts = set(self._lengths)
 
     def __len__(self) -> int:
         return len(self.actors)
@@ -103,20 +106,65 @@ class Registry:
         Capitalised aliases must match in case (so "turkey" the bird is not Turkey); an
         all-lower alias ("the west") matches any case.
         """
-        if self._rx is None:
-            return []
-        out = []
-        for m in self._rx.finditer(text):
-            key = _key(m.group(0))
-            actor = self._index.get(key)
-            if actor is None:
+        words = [(m.start(), m.end(), _word_key(m.group())) for m in _TOKEN.finditer(text)]
+        out: list[Match] = []
+        i = 0
+        while i < len(words):
+            first = self._may_start(words[i][2])
+            found = self._longest_at(text, words, i, self._lengths[first]) if first else None
+            if found is None:
+                i += 1
                 continue
-            if not _case_ok(m.group(0), actor):
-                continue
-            if actor.kind == "person" and _inside_longer_name(text, m.start(), m.end()):
-                continue  # "Petro" of "Petro Poroshenko" is not Gustavo Petro
-            out.append(Match(m.start(), m.end(), m.group(0), actor))
+            match, n = found
+            out.append(match)
+            i += n
         return out
+
+    def _may_start(self, word: str) -> str | None:
+        """The first word of some name that ``word`` is (as written, or without "'s" or a full stop)."""
+        if word in self._firsts:
+            return word
+        for bare in (word.removesuffix("."), word.removesuffix(".").removesuffix("'s").removesuffix("'")):
+            if bare in self._firsts:
+                return bare
+        return None
+
+    def _longest_at(self, text: str, words: list[tuple[int, int, str]], i: int,
+                    lengths: set[int]) -> tuple[Match, int] | None:
+        """The longest name starting at word ``i`` (in the right case), and how many words it takes."""
+        for n in sorted((n for n in lengths if n <= len(words) - i), reverse=True):
+            if any(text[words[k][1] : words[k + 1][0]].strip() for k in range(i, i + n - 1)):
+                continue  # punctuation between the words: not one name
+            start, end = words[i][0], words[i + n - 1][1]
+            for stop in _ends(text, start, end):
+                actor = self._index.get(_key(text[start:stop]))
+                if actor is None or not _case_ok(text[start:stop], actor):
+                    continue
+                if actor.kind == "person" and _inside_longer_name(text, start, stop):
+                    continue  # "Petro" of "Petro Poroshenko" is not Gustavo Petro
+                return Match(start, stop, text[start:stop], actor), n
+        return None
+
+
+_TOKEN = re.compile(r"[\w’'.&-]+")
+
+
+def _word_key(word: str) -> str:
+    """``_key`` of one word, cheaply (the matcher calls it for every word of every article)."""
+    word = word.lower().replace("’", "'")
+    return _key(word) if "-" in word else word
+
+
+def _ends(text: str, start: int, end: int) -> list[int]:
+    """Where a name may end in the word run ``text[start:end]``: as written, before "’s" or a full stop."""
+    out = [end]
+    word = text[start:end]
+    for suffix in ("’s", "'s", "’", "'", "."):
+        if word.endswith(suffix) and end - len(suffix) > start:
+            out.append(end - len(suffix))
+    if word.endswith("’s.") or word.endswith("'s."):
+        out.append(end - 3)
+    return out
 
 
 _NEXT_WORD = re.compile(r"\s+([A-Z][\w’'-]*)")
@@ -196,19 +244,22 @@ def parse_registry(text: str, source: str) -> Parsed:
     """Actors, demonyms and genders from registry YAML; ``ConfigError`` names the line at fault."""
     import yaml
 
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)  # the C parser when PyYAML has it
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = loader.get_single_node()
+        data = loader.construct_document(root) if root is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f" line {mark.line + 1}" if mark else ""
         raise ConfigError("P402", f"{source}{line}: not valid YAML ({getattr(exc, 'problem', exc)})") from None
+    finally:
+        loader.dispose()
     out = Parsed([], {}, {})
     if root is None:
         return out
     if not isinstance(root, yaml.SequenceNode):
         raise ConfigError("P402", f"{source} line {root.start_mark.line + 1}: expected a list of actors")
-    for node in root.value:
-        entry = yaml.safe_load(yaml.serialize(node))
+    for node, entry in zip(root.value, data, strict=True):
         line = node.start_mark.line + 1
         actor = _actor(entry, source, line)
         out.actors.append(actor)
