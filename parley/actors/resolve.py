@@ -31,6 +31,9 @@ from .names import (
 )
 from .registry import Registry
 
+PEOPLE = ("person", "analyst", "anonymous")  # kinds of speakers that are people ("he said" can point at them)
+# speakers the text describes but does not identify: "a senior official", "the source" (speaker unknown)
+ANONYMOUS = frozenset("""source sources official officials diplomat diplomats insider insiders""".split())
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them"})
 _GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _CAP_WORD = r"(?:[A-Z\u00C0-\u00DE][\w’'.-]*|(?:al|el|ad|as)-[A-Z][\w’'-]*)"
@@ -98,7 +101,7 @@ class Resolver:
         starts = set(sentence_starts or ())
         self.paragraph_starts = sorted(paragraph_starts or [0])
         for match in matches or ():
-            if match.actor.kind != "person":
+            if match.actor.kind not in PEOPLE:
                 self.orgs.append(Mention(match.start, self._from_actor(match.actor)))
         for m in _ORG_RUN.finditer(text):
             kind = _organisation(_strip_the(m.group(0)))
@@ -127,7 +130,7 @@ class Resolver:
         if not phrase or phrase.lower() in PRONOUNS:
             return None
         actor = self.registry.get(phrase)
-        if actor is not None and actor.kind != "person":
+        if actor is not None and actor.kind not in PEOPLE:
             return self._from_actor(actor)
         head = head_name(phrase)
         if head is not None:
@@ -160,7 +163,7 @@ class Resolver:
                     break
                 if (exclude and m.who.name in exclude) or self._in_quote(m.pos):
                     continue
-                if m.who.kind != "person" or (m.who.gender and m.who.gender != gender):
+                if m.who.kind not in PEOPLE or (m.who.gender and m.who.gender != gender):
                     continue
                 if best is None or m.salience >= best.salience:
                     best = m
@@ -197,7 +200,7 @@ class Resolver:
     def last_person(self, before: int, gender: str | None = None) -> Resolved | None:
         """The person most recently named before ``before`` (for "he said")."""
         for m in reversed(self.order):
-            if m.pos < before and m.who.kind == "person" and not (gender and m.who.gender not in (None, gender)):
+            if m.pos < before and m.who.kind in PEOPLE and not (gender and m.who.gender not in (None, gender)):
                 return m.who
         return None
 
@@ -221,7 +224,7 @@ class Resolver:
         if not words:
             return None
         actor = self.registry.get(name)
-        if actor is not None and actor.kind != "person":
+        if actor is not None and actor.kind not in PEOPLE:
             return None
         if len(words) == 1 or actor is None:
             seen = self._seen(name, pos)
@@ -263,6 +266,8 @@ class Resolver:
         organisation = _organisation(name)
         if organisation is not None:
             return Resolved(name, self._side_from_title(name), organisation)
+        if head in ANONYMOUS:
+            return self.remember(Resolved(name, self._side_from_title(name), "anonymous", head), pos, salience)
         kind = DESCRIBED_KIND.get(head)
         if kind is None:
             if not (head.isalpha() and head.islower() and len(words) > 1 and words[0].lower() in _DETERMINERS):
@@ -274,7 +279,7 @@ class Resolver:
 
     def _role_holder(self, phrase: str, pos: int) -> Resolved | None:
         """Who holds the role a description names ("the Russian leader" in 2004 -> Putin)."""
-        words = [w.strip(".,’'s") for w in phrase.split()]
+        words = [_strip_possessive(w.strip(".,")) for w in phrase.split()]
         lowered = " ".join(w.lower() for w in words if w.lower() not in _DETERMINERS)
         side = self._side_from_title(phrase)
         for title in _role_titles(lowered):
@@ -297,12 +302,12 @@ class Resolver:
         return any(_role_matches(r.title.lower(), title) and r.covers(self.date) for r in roles)
 
     def _from_actor(self, actor: Actor, role: str | None = None, title: str = "") -> Resolved:
-        gender = self.registry.gender(actor.name) or (gender_of(actor.name, title) if actor.kind == "person" else None)
+        gender = self.registry.gender(actor.name) or (gender_of(actor.name, title) if actor.kind in PEOPLE else None)
         return Resolved(actor.name, actor.side_on(self.date), actor.kind, role, actor, gender)
 
     def remember(self, res: Resolved, pos: int, salience: int = 0) -> Resolved:
         """Note that the article names ``res`` at ``pos`` (with how much it speaks there)."""
-        if res.kind != "person":
+        if res.kind not in PEOPLE:
             return res
         seen = self._at.get((pos, res.name))
         if seen is not None:
@@ -407,11 +412,13 @@ def _salience(text: str, start: int, end: int, sentence_starts: set[int]) -> int
 
     after = _APPOSITION.match(text, end).end()
     lead = text[max(0, start - 40) : start]
+    sentence = max((p for p in sentence_starts if p <= start), default=0) if sentence_starts else max(0, start - 200)
+    embedded = bool(CUE_RX.search(text, sentence, start)) and not re.search(r"\b(?:said|says|told|added)\s+$", lead)
     first = start in sentence_starts or bool(re.search(r"(?:^|[.!?]\s+|\n)(?:[A-Z]\w*,?\s+)?$", lead))
     if re.search(r"[,”\"]\s*(?:said|says|added|told|asked)\s+$", lead):
         return 3  # `," said Gen. Kvashnin`
     if CUE_RX.match(text, after) or re.search(r"\b(?:said|says|told|according to)\s+$", lead):
-        return 3 if first else 2
+        return 1 if embedded else 3 if first else 2  # "Rogozin said that Putin and Bush agreed": Bush is not speaking
     if first or _VERBISH.match(text, after):
         return 1
     return 0

@@ -15,7 +15,7 @@ SPEECH = """say tell add ask reiterate state declare note explain insist warn st
 claim suggest reply tweet post announce remark urge predict respond complain emphasize emphasise underline
 underscore acknowledge admit recall conclude concede observe quip caution vow assert maintain affirm confirm
 deny comment testify recount lament muse joke boast exclaim shout yell whisper mutter murmur promise pledge
-threaten demand propose proclaim contend counter retort reckon agree report inform brief advise plead
+threaten demand propose proclaim contend counter retort reckon report inform brief advise plead
 appeal allege charge accuse blast slam criticize criticise praise hail welcome tout reassure repeat
 elaborate clarify mention indicate signal hint predict question wonder marvel scoff sneer thunder snap
 chime interject interrupt concur disagree protest""".split()

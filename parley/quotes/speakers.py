@@ -186,14 +186,17 @@ def _subject_of(masked: str, verb: re.Match[str], sent_start: int, sent_end: int
     return _make(phrase, verb, masked, resolver, how, _salience(masked, sent_start, phrase))
 
 
-_OPENING = re.compile(r"^\W*(?:(?:[A-Z]\w*|in\s+\w+|on\s+\w+)\W*,\s*)?\W*$")
+_OPENING = re.compile(r"^\W*(?:(?:[\w’'-]+\s+){0,6}[\w’'-]+\s*,\s*(?:however\s*,\s*)?)?\W*$")
 
 
 def _salience(masked: str, sent_start: int, phrase: Phrase | None) -> int:
-    """3 when the speaker opens the sentence (the main clause speaks), else 2."""
+    """3 when the speaker opens the sentence (the main clause speaks), 1 inside a reported clause, else 2."""
     if phrase is None:
         return 2
-    return 3 if _OPENING.match(masked[sent_start : phrase.start]) else 2
+    lead = masked[sent_start : phrase.start]
+    if _OPENING.match(lead):
+        return 3
+    return 1 if cues(masked, sent_start, phrase.start) else 2
 
 
 def _participle_subject(masked: str, lo: int, hi: int) -> Phrase | None:

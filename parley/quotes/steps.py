@@ -27,7 +27,7 @@ def quotes(doc: Doc) -> None:
     meet_speakers(masked, [(s.start, s.end) for s in doc.sentences], resolver)
     drafts = [_draft(doc, q, masked, resolver) for q in found]
     for i, q in enumerate(found):
-        if drafts[i].get("speaker") is None:
+        if drafts[i].get("speaker") is None and drafts[i].get("attribution") != "anonymous":
             _fill_floating(doc, found, drafts, i, masked, resolver)
     for q, d in zip(found, drafts, strict=True):
         _first_person(doc.text, d)
@@ -51,12 +51,16 @@ def _set_speaker(draft: dict[str, Any], found: Attribution | None, how: str | No
         draft.update(speaker=None, speaker_side=None, speaker_role=None, cue=None, medium=None)
         return
     who = found.speaker
+    if who.kind == "anonymous":  # "a senior official said": someone speaks, the text does not say who
+        draft.update(speaker=None, speaker_side=who.side, speaker_role=who.name, cue=found.cue, medium=found.medium,
+                     attribution="anonymous")
+        return
     draft.update(speaker=who.name, speaker_side=who.side, speaker_role=who.role, cue=found.cue,
                  medium=found.medium, attribution=how or found.how)
 
 
 def _copy_speaker(draft: dict[str, Any], source: dict[str, Any], how: str) -> None:
-    for k in ("speaker", "speaker_side", "speaker_role", "cue", "medium"):
+    for k in ("speaker", "speaker_side", "speaker_role", "cue", "medium", "attribution"):
         draft[k] = source.get(k)
     draft["attribution"] = how
 
@@ -67,19 +71,23 @@ def _fill_floating(doc: Doc, found: list[QuoteSpan], drafts: list[dict[str, Any]
     q = found[i]
     para = _paragraph(doc, q.open_at)
     prev = drafts[i - 1] if i > 0 else None
-    if prev is not None and prev.get("speaker") and (q.continued or para.start <= found[i - 1].open_at):
+    if prev is not None and _attributed(prev) and (q.continued or para.start <= found[i - 1].open_at):
         return _copy_speaker(drafts[i], prev, "continued" if q.continued else "paragraph")
     nxt = drafts[i + 1] if i + 1 < len(drafts) else None
-    if nxt is not None and nxt.get("speaker") and found[i + 1].open_at < para.end:
+    if nxt is not None and _attributed(nxt) and found[i + 1].open_at < para.end:
         return _copy_speaker(drafts[i], nxt, "paragraph-next")
     found_before = _sentence_before(doc, q, masked, resolver)
     if found_before is not None:
         return _set_speaker(drafts[i], found_before, "sentence-before")
-    if prev is not None and prev.get("speaker"):
+    if prev is not None and _attributed(prev):
         return _copy_speaker(drafts[i], prev, "previous")
     who = resolver.last_person(q.open_at)
     if who is not None:
         _set_speaker(drafts[i], Attribution(who, None, None, None), "last-person")
+
+
+def _attributed(draft: dict[str, Any]) -> bool:
+    return bool(draft.get("speaker")) or draft.get("attribution") == "anonymous"
 
 
 def _sentence_before(doc: Doc, q: QuoteSpan, masked: str, resolver: Resolver) -> Attribution | None:
