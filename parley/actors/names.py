@@ -85,7 +85,10 @@ ORG_WORDS = frozenset(
     council embassy consulate cabinet presidency junta brigades hospital prison museum conference summit
     treaty accord agreement act plan program programme initiative project fund institute academy global
     international national federal central united democratic republican liberal conservative socialist
-    communist islamic popular revolutionary people's workers""".split()
+    communist islamic popular revolutionary people's workers development communications planning affairs
+    relations studies research policy peace defense defence justice health energy finance trade commerce
+    education environment reform action rights freedom liberation resistance solidarity progress unity
+    presidential strategic operations operation secretariat directorate inc. llc foundation""".split()
 )
 # capitalised words that start sentences or dates, never names
 NOT_NAMES = frozenset(

@@ -86,6 +86,7 @@ class Resolver:
     paragraph_starts: list[int] = field(default_factory=list)
     given: dict[str, list[Mention]] = field(default_factory=dict)  # other name words -> mentions
     orgs: list[Mention] = field(default_factory=list)  # states, organisations, groups, outlets by position
+    acronyms: dict[str, Resolved] = field(default_factory=dict)  # spelt out in this article
     _at: dict[tuple[int, str], Mention] = field(default_factory=dict)
     _quoted: list[tuple[int, int]] = field(default_factory=list)
 
@@ -103,6 +104,11 @@ class Resolver:
         for match in matches or ():
             if match.actor.kind not in PEOPLE:
                 self.orgs.append(Mention(match.start, self._from_actor(match.actor)))
+        for m in _ACRONYM.finditer(text):  # "the United Kingdom Maritime Trade Operations (UKMTO)"
+            full = _strip_the(m.group(1).strip())
+            if len(full.split()) >= 2 and _initials_match(full, m.group(2)):
+                kind = _organisation(full) or "organisation"
+                self.acronyms[m.group(2)] = Resolved(full, self._side_from_title(full), kind)
         for m in _ORG_RUN.finditer(text):
             kind = _organisation(_strip_the(m.group(0)))
             if kind is not None and self.registry.get(m.group(0)) is None:
@@ -129,6 +135,8 @@ class Resolver:
         phrase = _clean(phrase)
         if not phrase or phrase.lower() in PRONOUNS:
             return None
+        if _strip_the(phrase) in self.acronyms:
+            return self.acronyms[_strip_the(phrase)]
         actor = self.registry.get(phrase)
         if actor is not None and actor.kind not in PEOPLE:
             return self._from_actor(actor)
@@ -252,7 +260,8 @@ class Resolver:
     def _described(self, phrase: str, pos: int, salience: int) -> Resolved | None:
         """A speaker described, not named: "the Russian president", "a senior official"."""
         words = phrase.split()
-        head = words[-1].lower().strip(".,")
+        core = re.split(r"\s+(?:of|for|at|with|from|in|on)\s+", phrase, maxsplit=1)[0].split()
+        head = core[-1].lower().strip(".,")  # "a member of Al-Shabab" -> member
         holder = self._role_holder(phrase, pos)
         if holder is not None:
             return self.remember(holder, pos, salience)
@@ -422,6 +431,15 @@ def _salience(text: str, start: int, end: int, sentence_starts: set[int]) -> int
     if first or _VERBISH.match(text, after):
         return 1
     return 0
+
+
+_ACRONYM = re.compile(r"((?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|on|the)\s+)*){1,8})\(([A-Z]{2,8})\)")
+
+
+def _initials_match(full: str, acronym: str) -> bool:
+    """Whether ``acronym`` is built from the capitals of ``full`` ("United Kingdom Maritime ..." -> UKMTO)."""
+    initials = "".join(w[0] for w in full.split() if w[0].isupper())
+    return acronym[0] == initials[:1] and sum(c in initials for c in acronym) >= len(acronym) - 1
 
 
 def _strip_the(name: str) -> str:

@@ -49,8 +49,16 @@ def inflect(lemma: str) -> tuple[str, ...]:
     return lemma, lemma + "s", lemma + "ed", lemma + "ing"
 
 
+# lemmas whose bare form is mostly a noun ("the state", "a report", "his claim"): only their -s, past and
+# -ing forms are cues
+NOUNISH = frozenset(
+    """state report post claim note comment question demand appeal charge counter signal welcome tweet promise
+    pledge protest slam blast boast joke quip message answer reply respond warn""".split()
+)
+
+
 def _forms(lemmas: list[str]) -> dict[str, str]:
-    return {form: lemma for lemma in lemmas for form in inflect(lemma)}
+    return {form: lemma for lemma in lemmas for form in inflect(lemma) if not (lemma in NOUNISH and form == lemma)}
 
 
 SPEECH_FORMS = _forms(SPEECH) | {"pointed out": "point out", "points out": "point out", "went on": "go on",
@@ -91,7 +99,8 @@ _OUTLET_WORDS = (
     r"news|agency|TV|television|channel|radio|newspaper|daily|times|post|journal|tribune|herald|gazette|"
     r"wire|broadcaster|network|magazine|Interfax|TASS|Tass|RIA|Novosti|Reuters|AFP|AP|Xinhua|BBC|CNN|"
     r"Izvestia|Kommersant|Vedomosti|Al\s+Jazeera|Al\s+Arabiya|NPR|CBS|NBC|ABC|Fox|MSNBC|Sputnik|RT|"
-    r"Haaretz|Yonhap|Kyodo|IRNA|Fars|Tasnim|Anadolu|WAFA|Ukrinform|UNIAN|Khabar|Politico|Axios|Bloomberg"
+    r"Haaretz|Yonhap|Kyodo|IRNA|Fars|Tasnim|Anadolu|WAFA|Ukrinform|UNIAN|Khabar|Politico|Axios|Bloomberg|"
+    r"outlet|website|media"
 )
 OUTLET_RX = re.compile(rf"\b(?:{_OUTLET_WORDS})\b", re.I)
 MEDIUM_RX = re.compile(

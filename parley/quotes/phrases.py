@@ -196,6 +196,8 @@ def subject_after(text: str, lo: int, hi: int) -> Phrase | None:
     if k == 0:
         return None
     span = words[:k]
+    if span[-1][2].endswith(("’s", "'s")):
+        return None  # "the group’s" needs its noun: "the group’s media outlet" is not the group
     end = span[-1][1] - (1 if ends_sentence(span[-1][2]) else 0)
     phrase = Phrase(span[0][0], end, text[span[0][0] : end])
     if head_name(phrase.text) is None and k < len(words) and words[k][2] == ",":
