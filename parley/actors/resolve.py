@@ -84,6 +84,7 @@ class Resolver:
     people: dict[str, list[Mention]] = field(default_factory=dict)  # surname -> mentions
     order: list[Mention] = field(default_factory=list)  # person mentions by position
     paragraph_starts: list[int] = field(default_factory=list)
+    sentence_starts: list[int] = field(default_factory=list)
     given: dict[str, list[Mention]] = field(default_factory=dict)  # other name words -> mentions
     orgs: list[Mention] = field(default_factory=list)  # states, organisations, groups, outlets by position
     acronyms: dict[str, Resolved] = field(default_factory=dict)  # spelt out in this article
@@ -101,6 +102,7 @@ class Resolver:
         """
         starts = set(sentence_starts or ())
         self.paragraph_starts = sorted(paragraph_starts or [0])
+        self.sentence_starts = sorted(starts)
         for match in matches or ():
             if match.actor.kind not in PEOPLE:
                 self.orgs.append(Mention(match.start, self._from_actor(match.actor)))
@@ -180,13 +182,16 @@ class Resolver:
         return None
 
     def organisation(self, pos: int, head: str | None = None, group_only: bool = False) -> Resolved | None:
-        """The organisation "it", "the group" or "the ministry" at ``pos`` points at: the last one named."""
+        """The organisation "it", "the group" or "the ministry" at ``pos`` points at.
+
+        The subject of the sentence it stands in when that is an organisation ("The Council
+        pledged sanctions against what it called …"), else the last one named before it.
+        """
         lo = self._paragraphs_before(pos, 3)[-1][0]
-        for m in reversed(self.orgs):
-            if m.pos >= pos or self._in_quote(m.pos):
-                continue
-            if m.pos < lo:
-                break
+        sentence = self.sentence_starts[bisect.bisect_right(self.sentence_starts, pos) - 1] if self.sentence_starts else lo
+        candidates = [m for m in self.orgs if lo <= m.pos < pos and not self._in_quote(m.pos)]
+        subject = [m for m in candidates if m.pos >= sentence and m.pos - sentence < 8]
+        for m in subject + candidates[::-1]:
             kind = m.who.kind
             if group_only and kind not in ("armed_group", "organisation", "group", "government"):
                 continue
