@@ -46,6 +46,7 @@ _ORG_RUN = re.compile(
     r"(?:[Tt]he\s+)?[A-Z][\w’'.&-]*(?:\s+(?:of|for|and|on|the)?\s*[A-Z][\w’'.&-]*){1,6}"
 )
 _DETERMINERS = frozenset("the a an one another two three several some many its his her their our this that".split())
+_GENERIC_HEADS = frozenset("official diplomat politician leader minister negotiator envoy".split())
 _GROUP_HEADS = frozenset(
     """group movement organization organisation militants rebels guerrilla guerrillas insurgents faction militia
     alliance coalition front insurgency jihadists extremists separatists""".split()
@@ -280,6 +281,10 @@ class Resolver:
         organisation = _organisation(name)
         if organisation is not None:
             return Resolved(name, self._side_from_title(name), organisation)
+        if words[0].lower() == "the" and DESCRIBED_KIND.get(head) == "person" or head in ("official", "diplomat"):
+            named = self._antecedent(phrase, pos) if words[0].lower() == "the" else None
+            if named is not None:  # "the Russian official" after Lavrov was named
+                return self.remember(named, pos, salience)
         if head in ANONYMOUS:
             return self.remember(Resolved(name, self._side_from_title(name), "anonymous", head), pos, salience)
         kind = DESCRIBED_KIND.get(head)
@@ -290,6 +295,27 @@ class Resolver:
         side = self._side_from_title(" ".join(words[:-1]))
         res = Resolved(name, side, kind, head if kind == "person" else None)
         return self.remember(res, pos, salience) if kind == "person" else res
+
+    def _antecedent(self, phrase: str, pos: int) -> Resolved | None:
+        """The named person a definite description takes up, if one fits.
+
+        "the Russian official" after Lavrov was named: a generic head needs the side to match;
+        "the senator", "the mayor" need a person the article (or the registry) gave that title.
+        """
+        side = self._side_from_title(phrase)
+        core = re.split(r"\s+(?:of|for|at|with|from|in|on)\s+", phrase, maxsplit=1)[0].split()
+        head = core[-1].lower().strip(".,")
+        if head in _GENERIC_HEADS and side is None:
+            return None
+        for lo, hi in self._paragraphs_before(pos, 3):
+            for m in reversed(self.order):
+                if not (lo <= m.pos < hi) or m.who.kind != "person" or m.salience < 1 or self._in_quote(m.pos):
+                    continue
+                if head in _GENERIC_HEADS and m.who.side == side:
+                    return m.who
+                if head not in _GENERIC_HEADS and self._holds(m.who, head) and (side is None or m.who.side == side):
+                    return m.who
+        return None
 
     def _role_holder(self, phrase: str, pos: int) -> Resolved | None:
         """Who holds the role a description names ("the Russian leader" in 2004 -> Putin)."""
@@ -310,7 +336,7 @@ class Resolver:
 
     def _holds(self, who: Resolved, title: str) -> bool:
         """Whether ``who`` holds ``title``, as the article wrote it or by a dated registry role."""
-        if who.role and _role_matches(who.role, title):
+        if who.role and (_role_matches(who.role, title) or title in who.role.split()):
             return True
         roles = who.actor.roles if who.actor is not None else ()
         return any(_role_matches(r.title.lower(), title) and r.covers(self.date) for r in roles)

@@ -78,8 +78,10 @@ def np_word(word: str) -> bool:
 def subject_before(text: str, lo: int, hi: int) -> Phrase | None:
     """The speaker phrase ending just before ``hi`` (where a cue verb starts)."""
     words = _words(text, lo, hi)
-    while words and (words[-1][2].lower() in ADVERBS or words[-1][2].lower() in _TIME_WORDS):
-        words.pop()
+    while words and (words[-1][2].lower() in ADVERBS or words[-1][2].lower() in _TIME_WORDS or (
+        words[-1][2].endswith("ly") and words[-1][2].islower()
+    )):
+        words.pop()  # "Putin also said", "Lavrov flatly rejected"
     words = _drop_interjection(text, words)
     if words and words[-1][2] == ")":
         words = _drop_parenthesis(words)
@@ -147,10 +149,11 @@ def _apposition(text: str, words: list[tuple[int, int, str]]) -> Phrase | None:
     for k in range(len(commas) - 1, max(-1, len(commas) - 5), -1):
         segment = words[(commas[k - 1] + 1 if k > 0 else 0) : commas[k]]
         outer = _noun_phrase_left(text, words[: commas[k]])
-        if outer is not None:
-            candidates.append(outer)
-            if outer.start != segment[0][0] or not _aside(segment):
-                break  # a whole phrase that is not an age or a place: look no further left
+        if outer is None:
+            break  # "… separatists began, said X": no phrase before the comma, so no apposition
+        candidates.append(outer)
+        if outer.start != segment[0][0] or not _aside(segment):
+            break  # a whole phrase that is not an age or a place: look no further left
     if inner_np is not None and inner_np.start == inner[0][0]:
         candidates.append(inner_np)
     for cand in candidates:

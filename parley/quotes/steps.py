@@ -128,7 +128,8 @@ def _is_partial(text: str, q: QuoteSpan) -> bool:
 def statements(doc: Doc) -> None:
     """Reported speech ("Peskov said that …", "according to Lavrov, …") as statement records."""
     resolver: Resolver = doc.extras["resolver"]
+    masked = doc.extras.get("masked", doc.text)
     for sent in doc.sentences:
-        for d in find_statements(doc.text, sent.start, sent.end, resolver):
+        for d in find_statements(doc.text, masked, sent.start, sent.end, resolver):
             d["extractor"] = STATEMENTS
             doc.statements.append(d)
