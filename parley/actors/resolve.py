@@ -189,7 +189,8 @@ class Resolver:
         pledged sanctions against what it called …"), else the last one named before it.
         """
         lo = self._paragraphs_before(pos, 3)[-1][0]
-        sentence = self.sentence_starts[bisect.bisect_right(self.sentence_starts, pos) - 1] if self.sentence_starts else lo
+        starts = self.sentence_starts
+        sentence = starts[bisect.bisect_right(starts, pos) - 1] if starts else lo
         candidates = [m for m in self.orgs if lo <= m.pos < pos and not self._in_quote(m.pos)]
         subject = [m for m in candidates if m.pos >= sentence and m.pos - sentence < 8]
         for m in subject + candidates[::-1]:
@@ -442,7 +443,9 @@ def _title_start(text: str, start: int) -> int:
     return pos
 
 
-_APPOSITION = re.compile(r"\s*(?:,[^,.;“”\"]{1,100},)?\s*(?:\([^)]{0,40}\)\s*)?(?:(?:also|later|then|again|has|had|on \w+)\s+)*")
+_APPOSITION = re.compile(
+    r"\s*(?:,[^,.;“”\"]{1,100},)?\s*(?:\([^)]{0,40}\)\s*)?(?:(?:also|later|then|again|has|had|on \w+)\s+)*"
+)
 _VERBISH = re.compile(r"(?:has|had|was|is|will|would|[a-z]+ed)\b")
 
 
@@ -479,9 +482,8 @@ def _strip_the(name: str) -> str:
 
 def _organisation(name: str) -> str | None:
     """'media' or 'organisation' for a capitalised name with an organisation word ("The New York Times")."""
-    from .names import ORG_WORDS
-
     from ..quotes.cues import OUTLET_RX
+    from .names import ORG_WORDS
 
     words = name.split()
     if not words or not all(is_capitalised(w) or w.lower() in ("of", "for", "and", "the", "on") for w in words):
@@ -596,4 +598,7 @@ def _role_matches(role: str, title: str) -> bool:
     if not role.endswith(" " + title):
         return False
     qualifiers = role[: -len(title)].split()
-    return not any(q in ("vice", "deputy", "former", "assistant", "under", "acting", "ex-", "then-") for q in qualifiers)
+    return not any(q in _NOT_THE_HOLDER for q in qualifiers)
+
+
+_NOT_THE_HOLDER = frozenset(("vice", "deputy", "former", "assistant", "under", "acting", "ex-", "then-"))

@@ -29,9 +29,13 @@ DOCUMENT = """read say note state""".split()
 
 _IRREGULAR = {
     "say": ("says", "said", "saying"), "tell": ("tells", "told", "telling"), "write": ("writes", "wrote", "writing"),
-    "think": ("thinks", "thought", "thinking"), "feel": ("feels", "felt", "feeling"), "read": ("reads", "read", "reading"),
+    "think": ("thinks", "thought", "thinking"), "feel": ("feels", "felt", "feeling"),
+    "read": ("reads", "read", "reading"),
     "go": ("goes", "went", "going"),
 }
+
+
+_DOUBLING = frozenset("quip snap admit regret concur commit submit permit".split())
 
 
 def inflect(lemma: str) -> tuple[str, ...]:
@@ -42,7 +46,7 @@ def inflect(lemma: str) -> tuple[str, ...]:
         return lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing"
     if lemma.endswith("y") and lemma[-2] not in "aeiou":
         return lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"
-    if re.fullmatch(r"[^aeiou]*[aeiou][bdgmnpt]", lemma) or lemma in ("quip", "snap", "admit", "regret", "concur", "commit", "submit", "permit"):
+    if re.fullmatch(r"[^aeiou]*[aeiou][bdgmnpt]", lemma) or lemma in _DOUBLING:
         return lemma, lemma + "s", lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"
     if lemma.endswith(("sh", "ch", "s", "x", "z")):
         return lemma, lemma + "es", lemma + "ed", lemma + "ing"

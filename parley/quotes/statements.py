@@ -24,8 +24,9 @@ from .speakers import MASK, Attribution, _speaker, _subject_of, cues
 
 _THAT = re.compile(r"\bthat\b")
 _OPENS_CLAUSE = re.compile(r"(?:[A-Z]|the\b|a\b|an\b|he\b|she\b|it\b|they\b|we\b|there\b|its\b|his\b|her\b|their\b)")
-_NOT_CLAUSE = re.compile(r"(?:a|an|one|two|the)\s+(?:day|week|month|year|decade)s?\b|(?:something|anything|nothing|this|so)\b",
-                         re.I)
+_NOT_CLAUSE = re.compile(
+    r"(?:a|an|one|two|the)\s+(?:day|week|month|year|decade)s?\b|(?:something|anything|nothing|this|so)\b", re.I
+)
 _REACHING = frozenset("said says say told tells telling saying added adds stated wrote writes".split())
 _ACCORDING_LEAD = re.compile(r"\s*[Aa]ccording\s+to\s+")
 _ACCORDING_TAIL = re.compile(r",\s*according\s+to\s+", re.I)
@@ -59,7 +60,8 @@ def _content(masked: str, verb: re.Match[str], found: Attribution, sent_start: i
     """What the cue reports: the clause before a closing attribution, else the one after the verb."""
     phrase = found.phrase
     assert phrase is not None
-    closing = found.how.endswith("inverted") or masked[sent_start : min(phrase.start, verb.start())].rstrip().endswith(",")
+    lead = masked[sent_start : min(phrase.start, verb.start())]
+    closing = found.how.endswith("inverted") or lead.rstrip().endswith(",")
     if closing and len(masked[verb.end() : sent_end].split()) <= 10:
         if _DIRECT.match(masked, verb.end(), sent_end) or _ACCORDING_LEAD.match(masked, sent_start, sent_end):
             return None

@@ -26,11 +26,10 @@ def quotes(doc: Doc) -> None:
     resolver.quoted([(q.open_at, q.after - 1) for q in found])
     meet_speakers(masked, [(s.start, s.end) for s in doc.sentences], resolver)
     drafts = [_draft(doc, q, masked, resolver) for q in found]
-    for i, q in enumerate(found):
-        if drafts[i].get("speaker") is None and drafts[i].get("attribution") != "anonymous":
+    for i, draft in enumerate(drafts):
+        if draft.get("speaker") is None and draft.get("attribution") != "anonymous":
             _fill_floating(doc, found, drafts, i, masked, resolver)
-    for q, d in zip(found, drafts, strict=True):
-        _first_person(doc.text, d)
+        _first_person(doc.text, draft)
     doc.quotes.extend(drafts)
 
 
@@ -40,8 +39,8 @@ def _draft(doc: Doc, q: QuoteSpan, masked: str, resolver: Resolver) -> dict[str,
     para = _paragraph(doc, q.open_at)
     full_stop = doc.text[q.start : q.end].rstrip().endswith(".") and not q.open_ended
     found = attribute(masked, q.open_at, q.after - 1, first.start, last.end, para.end, resolver, full_stop)
-    draft: dict[str, Any] = {"start": q.start, "end": q.end, "kind": "partial" if _is_partial(doc.text, q) else "direct",
-                             "extractor": QUOTES}
+    kind = "partial" if _is_partial(doc.text, q) else "direct"
+    draft: dict[str, Any] = {"start": q.start, "end": q.end, "kind": kind, "extractor": QUOTES}
     _set_speaker(draft, found)
     return draft
 
