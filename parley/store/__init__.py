@@ -172,13 +172,16 @@ class Store:
     def _actor(self, name: str | None, side: str | None) -> int | None:
         if not name:
             return None
-        row = self.db.execute("SELECT id FROM actors WHERE name = ?", (name,)).fetchone()
-        if row:
-            return int(row[0])
         from ..actors.registry import load_registry
 
         known = load_registry().get(name)
         kind = known.kind if known else None
+        side = side or (known.side if known else None)
+        row = self.db.execute("SELECT id, side FROM actors WHERE name = ?", (name,)).fetchone()
+        if row:
+            if row[1] is None and side:  # learnt the side from a later record
+                self.db.execute("UPDATE actors SET side = ? WHERE id = ?", (side, row[0]))
+            return int(row[0])
         cur = self.db.execute("INSERT INTO actors (name, kind, side) VALUES (?, ?, ?)", (name, kind, side))
         return int(cur.lastrowid or 0)
 
@@ -211,16 +214,34 @@ class Store:
     def errors(self) -> list[dict[str, Any]]:
         return [dict(r) for r in self.db.execute("SELECT * FROM errors ORDER BY id")]
 
-    def actors(self) -> list[dict[str, Any]]:
-        """Actors seen in the store, with how many signals and quotes each has."""
+    def actors(self, side: str | None = None, kind: str | None = None,
+               limit: int | None = None) -> list[dict[str, Any]]:
+        """Actors seen in the store: how often each holds a signal, is its counterpart, is
+        quoted directly, is reported (indirect speech), in how many articles, first and last date.
+        """
         sql = (
-            "SELECT a.name, a.kind, a.side,"
+            "WITH seen(actor_id, article_id) AS ("
+            " SELECT speaker_id, article_id FROM quotes"
+            " UNION SELECT holder_id, article_id FROM signals"
+            " UNION SELECT counterpart_id, article_id FROM signals)"
+            " SELECT a.name, a.kind, a.side,"
             " (SELECT count(*) FROM signals s WHERE s.holder_id = a.id) AS signals,"
             " (SELECT count(*) FROM signals s WHERE s.counterpart_id = a.id) AS as_counterpart,"
-            " (SELECT count(*) FROM quotes q WHERE q.speaker_id = a.id) AS quotes"
-            " FROM actors a ORDER BY signals DESC, quotes DESC, a.name"
+            " (SELECT count(*) FROM quotes q WHERE q.speaker_id = a.id AND q.kind != 'indirect') AS quotes,"
+            " (SELECT count(*) FROM quotes q WHERE q.speaker_id = a.id AND q.kind = 'indirect') AS statements,"
+            " (SELECT count(*) FROM seen WHERE seen.actor_id = a.id) AS articles,"
+            " (SELECT min(ar.date) FROM seen JOIN articles ar ON ar.id = seen.article_id"
+            "  WHERE seen.actor_id = a.id) AS first_seen,"
+            " (SELECT max(ar.date) FROM seen JOIN articles ar ON ar.id = seen.article_id"
+            "  WHERE seen.actor_id = a.id) AS last_seen"
+            " FROM actors a WHERE (? IS NULL OR a.side = ?) AND (? IS NULL OR a.kind = ?)"
+            " ORDER BY signals + as_counterpart + quotes + statements DESC, a.name"
         )
-        return [dict(r) for r in self.db.execute(sql)]
+        params: list[Any] = [side, side, kind, kind]
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return [dict(r) for r in self.db.execute(sql, params)]
 
     def _query(self, sql: str, params: list[Any], search: str | None) -> list[sqlite3.Row]:
         if search is not None:
