@@ -458,9 +458,10 @@ def _salience(text: str, start: int, end: int, sentence_starts: set[int]) -> int
     sentence = max((p for p in sentence_starts if p <= start), default=0) if sentence_starts else max(0, start - 200)
     embedded = bool(CUE_RX.search(text, sentence, start)) and not re.search(r"\b(?:said|says|told|added)\s+$", lead)
     first = start in sentence_starts or bool(re.search(r"(?:^|[.!?]\s+|\n)(?:[A-Z]\w*,?\s+)?$", lead))
-    if re.search(r"[,”\"]\s*(?:said|says|added|told|asked)\s+$", lead):
-        return 3  # `," said Gen. Kvashnin`
-    if CUE_RX.match(text, after) or re.search(r"\b(?:said|says|told|according to)\s+$", lead):
+    if re.search(r"\b(?:said|says|added|told|asked)\s+$", lead):
+        # `," said Gen. Kvashnin` speaks; in "Lask said Darran had asked …" Darran does not
+        return 1 if _VERBISH.match(text, _APPOSITION.match(text, end).end()) else 3
+    if CUE_RX.match(text, after) or re.search(r"\baccording to\s+$", lead):
         return 1 if embedded else 3 if first else 2  # "Rogozin said that Putin and Bush agreed": Bush is not speaking
     if first or _VERBISH.match(text, after):
         return 1

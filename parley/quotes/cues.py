@@ -118,10 +118,17 @@ MEDIUM_RX = re.compile(
 
 
 def medium(context: str) -> str | None:
-    """The outlet that relayed a statement ("Interfax", "Khabar 24 TV channel"), if named."""
+    """The outlet that relayed a statement ("Interfax", "Khabar 24 TV channel"), if named.
+
+    A relay ("as reported by Interfax", "according to TASS", "in an interview with …") wins
+    over the addressee of the cue ("told Izvestia", which the cue already says).
+    """
+    found = []
     for m in MEDIUM_RX.finditer(context):
         name = m.group(1).strip()
         head = m.group(0).lower()
-        if OUTLET_RX.search(name) or head.startswith(("reported by", "as reported by", "in an interview", "quoted by")):
-            return re.sub(r"^the\s+", "", name, flags=re.I).rstrip(".,")
-    return None
+        relay = head.startswith(("reported by", "as reported by", "in an interview", "quoted by", "according to",
+                                 "cited by", "in comments", "carried by", "broadcast by"))
+        if OUTLET_RX.search(name) or relay:
+            found.append((not relay, re.sub(r"^the\s+", "", name, flags=re.I).rstrip(".,")))
+    return min(found)[1] if found else None

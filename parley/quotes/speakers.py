@@ -54,7 +54,7 @@ def attribute(masked: str, open_at: int, close_at: int, sent_start: int, sent_en
     words after it start a new sentence and cannot attribute it ("?" and "!" can:
     `"Why should we?" Putin asked`).
     """
-    finders = (_right_before, _in_sentence) if full_stop else (_right_after, _right_before, _in_sentence)
+    finders = (_dashed, _right_before, _in_sentence) if full_stop else (_right_after, _right_before, _in_sentence)
     for finder in finders:
         found = finder(masked, open_at, close_at, sent_start, sent_end, para_end, resolver)
         if found is not None:
@@ -66,15 +66,23 @@ def attribute(masked: str, open_at: int, close_at: int, sent_start: int, sent_en
 _DASHED = re.compile(r"\s*[―—–]\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3})")
 
 
+def _dashed(masked: str, open_at: int, close_at: int, sent_start: int, sent_end: int, para_end: int,
+            resolver: Resolver) -> Attribution | None:
+    """A signature after the closing mark: `" ― Ana Ruiz`."""
+    dashed = _DASHED.match(masked, close_at + 1)
+    if dashed is None:
+        return None
+    phrase = Phrase(dashed.start(1), dashed.end(1), dashed.group(1).rstrip("."))
+    who = _speaker(phrase, resolver, 3)
+    return Attribution(who, "―", None, phrase, "dash") if who is not None else None
+
+
 def _right_after(masked: str, open_at: int, close_at: int, sent_start: int, sent_end: int, para_end: int,
                  resolver: Resolver) -> Attribution | None:
     """`," Putin said` / `," said Putin` / `?" he asked` / `" ― Ana Ruiz` just after the closing mark."""
-    dashed = _DASHED.match(masked, close_at + 1)
-    if dashed is not None:
-        phrase = Phrase(dashed.start(1), dashed.end(1), dashed.group(1).rstrip("."))
-        who = _speaker(phrase, resolver, 3)
-        if who is not None:
-            return Attribution(who, "―", None, phrase, "dash")
+    signed = _dashed(masked, open_at, close_at, sent_start, sent_end, para_end, resolver)
+    if signed is not None:
+        return signed
     lo = _LEAD.match(masked, close_at + 1).end()
     window_end = min(para_end, lo + 160)
     hi = _break(masked, lo, window_end)
