@@ -60,9 +60,13 @@ def main_options(
 
 
 def _settings(**overrides: object):  # type: ignore[no-untyped-def]
+    from .actors.registry import load_registry
     from .settings import load_settings
 
-    return load_settings(**overrides)
+    settings = load_settings(**overrides)
+    if settings.actors:
+        load_registry(settings.actors)  # a malformed actor file stops the run here, naming its line
+    return settings
 
 
 def _check_paths(paths: list[str]) -> None:

@@ -87,15 +87,14 @@ class Registry:
     def holder_of(self, title: str, side: str, date: str | None) -> Actor | None:
         """Who held ``title`` for ``side`` on ``date`` ("president", "Russia", "2004-02-06").
 
-        Undated text matches the most recent holder (the role with the latest start).
+        Undated text, or a year two holders share, matches the holder whose term started last.
         """
         title = " ".join(title.lower().split())
         best: tuple[str, Actor] | None = None
         for a in self.actors.values():
             for r in a.roles:
+                # the latest start wins: in a year of transition, the one who took office
                 if r.title.lower() == title and r.side == side and r.covers(date):
-                    if date:
-                        return a
                     if best is None or (r.start or "") > best[0]:
                         best = (r.start or "", a)
         return best[1] if best else None

@@ -18,7 +18,7 @@ import re
 from typing import Any
 
 from ..actors.resolve import Resolver
-from .cues import ADVERBS, INTERJECT, LABEL_FORMS, OUTLET_RX, medium
+from .cues import ADVERBS, ALL_FORMS, INTERJECT, LABEL_FORMS, OUTLET_RX, medium
 from .phrases import subject_after
 from .speakers import MASK, Attribution, _speaker, _subject_of, cues
 
@@ -26,6 +26,13 @@ _THAT = re.compile(r"\bthat\b")
 _OPENS_CLAUSE = re.compile(r"(?:[A-Z]|the\b|a\b|an\b|he\b|she\b|it\b|they\b|we\b|there\b|its\b|his\b|her\b|their\b)")
 _NOT_CLAUSE = re.compile(
     r"(?:a|an|one|two|the)\s+(?:day|week|month|year|decade)s?\b|(?:something|anything|nothing|this|so)\b", re.I
+)
+# verbs whose clause may follow without "that" ("said the talks had failed")
+_CLAUSE_LEMMAS = frozenset(
+    """say tell add believe think hope fear expect feel reckon insist argue claim suggest predict acknowledge admit
+    note stress emphasize emphasise reiterate declare state confirm deny maintain assert contend concede warn
+    explain write tweet post announce complain inform assure repeat recall report indicate signal urge demand
+    propose vow pledge promise threaten""".split()
 )
 _REACHING = frozenset("said says say told tells telling saying added adds stated wrote writes".split())
 _ACCORDING_LEAD = re.compile(r"\s*[Aa]ccording\s+to\s+")
@@ -85,6 +92,8 @@ def _complement(masked: str, verb: re.Match[str], hi: int) -> tuple[int, int] | 
     ):
         if not cues(masked, lo, lo + that.start()):
             return _clause(masked, lo + that.end(), hi)
+    if ALL_FORMS.get(verb.group(0).lower()) not in _CLAUSE_LEMMAS:
+        return None  # "accused the rebels of stalling": an object, not a reported clause
     start = lo
     if verb.group(0).lower() in ("told", "tells", "telling", "tell", "informed", "assured", "warned", "urged"):
         addressee = subject_after(masked, lo, hi)  # "told reporters", "told Izvestia"
