@@ -40,6 +40,9 @@ class Settings:
         default=100_000, metadata={"help": "longest stretch of text given to spaCy in one call"}
     )
     fetch_timeout: float = field(default=20.0, metadata={"help": "seconds to wait for a URL"})
+    fields: tuple[str, ...] = field(
+        default=(), metadata={"help": "JSON record fields, parley=yours (text=body,url=link,date=meta.published)"}
+    )
 
     def wants(self, path: Path, root: Path) -> bool:
         """Whether a file found under ``root`` passes the include/exclude globs."""
