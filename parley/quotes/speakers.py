@@ -110,7 +110,32 @@ def _right_before(masked: str, open_at: int, close_at: int, sent_start: int, sen
     tail = masked[verb.end() : open_at]
     if len(tail) > 90 or _break(masked, verb.end(), open_at) < open_at or CUE_RX.search(tail):
         return None
-    return _subject_of(masked, verb, sent_start, sent_end, resolver, "before")
+    return _outer(masked, verb, sent_start, sent_end, resolver) or _subject_of(
+        masked, verb, sent_start, sent_end, resolver, "before"
+    )
+
+
+_REPORTS = re.compile(r"^\s*(?:,[^,]{0,60},\s*)?(?:\w+\s+){0,6}?(?:that\s+|to\s+state\s+that\s+)")
+
+
+def _outer(masked: str, verb: re.Match[str], sent_start: int, sent_end: int,
+           resolver: Resolver) -> Attribution | None:
+    """The reporter of a chain: in "Medina said that Maduro told him he was ready to "…"" the words
+    quoted are Medina's, so the first cue of the sentence speaks when the later one sits in its clause."""
+    earlier = [v for v in cues(masked, sent_start, verb.start()) if v.group(0).lower() not in LABEL_FORMS]
+    if not earlier or earlier[0].group(0).lower().startswith("report"):
+        return None  # "Miller at Mashable reported Putin demanded …": a journalist relays, Putin speaks
+    outer = earlier[0]
+    if not _REPORTS.match(masked, outer.end(), verb.start()) and not _subject_starts_after(masked, outer, verb):
+        return None
+    found = _subject_of(masked, outer, sent_start, sent_end, resolver, "outer")
+    return found if found is not None and found.speaker is not None and found.speaker.kind != "media" else None
+
+
+def _subject_starts_after(masked: str, outer: re.Match[str], verb: re.Match[str]) -> bool:
+    """Whether ``verb``'s subject follows ``outer`` directly ("Peskov said Putin considered …")."""
+    between = masked[outer.end() : verb.start()]
+    return bool(between.strip()) and len(between.split()) <= 4 and "," not in between
 
 
 def _in_sentence(masked: str, open_at: int, close_at: int, sent_start: int, sent_end: int, para_end: int,
@@ -120,7 +145,9 @@ def _in_sentence(masked: str, open_at: int, close_at: int, sent_start: int, sent
     before = [v for v in verbs if v.end() <= open_at][::-1]
     after = [v for v in verbs if v.start() > close_at]
     for verb in before + after:
-        found = _subject_of(masked, verb, sent_start, sent_end, resolver, "sentence")
+        found = (_outer(masked, verb, sent_start, sent_end, resolver) if verb in before else None) or _subject_of(
+            masked, verb, sent_start, sent_end, resolver, "sentence"
+        )
         if found is not None:
             return found
     return _according(masked, sent_start, sent_end, resolver) or _colon(masked, sent_start, open_at, resolver)
@@ -174,6 +201,9 @@ def _subject_of(masked: str, verb: re.Match[str], sent_start: int, sent_end: int
     quoted = _QUOTED_AS.search(masked, max(sent_start, verb.start() - 100), verb.end())
     if quoted is not None and verb.group(0).lower() in ("saying", "telling", "stating", "asking"):
         phrase = subject_after(masked, quoted.start(1), quoted.end(1))
+        passive = _WAS_QUOTED.search(masked, max(sent_start, quoted.start() - 12), quoted.start() + 6)
+        if phrase is None and passive is not None:  # "Peskov was quoted on Thursday as saying"
+            phrase = subject_before(masked, sent_start, passive.start())
         return _make(phrase, verb, masked, resolver, how + "-quoted", 2)
     lead = masked[sent_start : verb.start()]
     if verb.group(0).endswith("ing") and not re.search(r"\b(?:was|were|is|are|been|be)\s+$", lead):
