@@ -80,7 +80,7 @@ def _fill_floating(doc: Doc, found: list[QuoteSpan], drafts: list[dict[str, Any]
         return _set_speaker(drafts[i], found_before, "sentence-before")
     if prev is not None and _attributed(prev):
         return _copy_speaker(drafts[i], prev, "previous")
-    who = resolver.last_person(q.open_at)
+    who = resolver.last_person(q.open_at) if drafts[i]["kind"] == "direct" else None
     if who is not None:
         _set_speaker(drafts[i], Attribution(who, None, None, None), "last-person")
 
