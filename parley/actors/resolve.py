@@ -444,7 +444,8 @@ def _title_start(text: str, start: int) -> int:
 
 
 _APPOSITION = re.compile(
-    r"\s*(?:,[^,.;“”\"]{1,100},)?\s*(?:\([^)]{0,40}\)\s*)?(?:(?:also|later|then|again|has|had|on \w+)\s+)*"
+    r"\s*(?:,[^,.;“”\"]{1,100},|\s(?:of|at|from|with)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of|for|and|on|the|[A-Z][\w’'-]*))*)?"
+    r"\s*(?:\([^)]{0,40}\)\s*)?(?:(?:also|later|then|again|has|had|on \w+)\s+)*"
 )
 _VERBISH = re.compile(r"(?:has|had|was|is|will|would|[a-z]+ed)\b")
 

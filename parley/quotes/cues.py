@@ -65,7 +65,8 @@ def _forms(lemmas: list[str]) -> dict[str, str]:
     return {form: lemma for lemma in lemmas for form in inflect(lemma) if not (lemma in NOUNISH and form == lemma)}
 
 
-SPEECH_FORMS = _forms(SPEECH) | {"pointed out": "point out", "points out": "point out", "went on": "go on",
+SPEECH_FORMS = _forms(SPEECH) | {"put it": "put it", "puts it": "put it",
+                                 "pointed out": "point out", "points out": "point out", "went on": "go on",
                                  "goes on": "go on", "pointing out": "point out", "point out": "point out"}
 COGNITIVE_FORMS = _forms(COGNITIVE)
 LABEL_FORMS = _forms(LABEL)

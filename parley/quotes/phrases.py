@@ -85,9 +85,15 @@ def subject_before(text: str, lo: int, hi: int) -> Phrase | None:
     words = _drop_interjection(text, words)
     if words and words[-1][2] == ")":
         words = _drop_parenthesis(words)
+    if len(words) >= 2 and words[-1][2] == "to" and words[-2][2].islower():
+        words = words[:-2]  # "Arvani likes to say", "Lask went on to warn"
+        while words and words[-1][2].lower() in ADVERBS:
+            words.pop()
     if not words:
         return None
     last = words[-1]
+    if last[2].lower() in ("who", "which") and len(words) >= 2 and words[-2][2] == ",":
+        return _noun_phrase_left(text, words[:-2])  # "Stefan Kurelo, who has said …"
     if last[2].lower() in SUBJECT_PRONOUNS:
         return Phrase(last[0], last[1], last[2])
     if last[2] == ",":
@@ -146,6 +152,8 @@ def _apposition(text: str, words: list[tuple[int, int, str]]) -> Phrase | None:
     candidates = []
     inner = words[commas[-1] + 1 :]
     inner_np = _noun_phrase_left(text, inner) if inner else None
+    if inner and inner[0][2].lower() in ("who", "which", "whose", "where"):
+        inner_np = None  # "Helena Sorvik, who met the soldiers, thanked …": the relative clause is no name
     for k in range(len(commas) - 1, max(-1, len(commas) - 5), -1):
         segment = words[(commas[k - 1] + 1 if k > 0 else 0) : commas[k]]
         outer = _noun_phrase_left(text, words[: commas[k]])

@@ -90,6 +90,8 @@ def _right_after(masked: str, open_at: int, close_at: int, sent_start: int, sent
     if not found:
         return None
     verb = found[0]
+    if verb.start() == lo and verb.group(0).endswith("ing"):
+        return None  # `," accusing the EU of …`: a participle of the sentence's own speaker
     if verb.start() == lo:
         phrase = subject_after(masked, verb.end(), hi)
         return _make(phrase, verb, masked, resolver, "after-inverted", 3)
