@@ -142,9 +142,14 @@ def looks_like_person(name: str) -> bool:
     words = name.replace("’s", "").replace("'s", "").split()
     if not words or any(w.lower().strip(".,") in ORG_WORDS for w in words):
         return False
-    if words[0].lower() in NOT_NAMES:
+    if words[0].lower() in NOT_NAMES or len(words) > 5:
         return False
+    if any(w.lower() in NOT_NAMES | _HEADLINE_WORDS for w in words[1:]):
+        return False  # "Velić Says Varosia Will Never Negotiate": a headline, not a name
     return all(is_capitalised(w) or w.lower() in PARTICLES for w in words)
+
+
+_HEADLINE_WORDS = frozenset("says say will would never can could must may is are was were has have had be".split())
 
 
 PARTICLES = frozenset("de del della di da dos das du van von der den la le al el bin ibn bint ben abu abd ul".split())

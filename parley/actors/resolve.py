@@ -36,6 +36,11 @@ PEOPLE = ("person", "analyst", "anonymous")  # kinds of speakers that are people
 ANONYMOUS = frozenset("""source sources official officials diplomat diplomats insider insiders""".split())
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them"})
 _GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+_PRONOUN_RX = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Ss]he|[Hh]er|[Hh]ers)\b")
+_DESCRIBED_SUBJECT = re.compile(
+    r"[Tt]he ((?:[A-Z][\w’'-]+ )?(?:president|prime minister|foreign minister|defen[cs]e minister|chancellor|"
+    r"spokesman|spokeswoman|premier|king|queen|emir|leader))\b"
+)
 _CAP_WORD = r"(?:[A-Z\u00C0-\u00DE][\w’'.-]*|(?:al|el|ad|as)-[A-Z][\w’'-]*)"
 _NAME = re.compile(
     rf"(?<![\w’'-]){_CAP_WORD}"
@@ -90,6 +95,8 @@ class Resolver:
     orgs: list[Mention] = field(default_factory=list)  # states, organisations, groups, outlets by position
     acronyms: dict[str, Resolved] = field(default_factory=dict)  # spelt out in this article
     _at: dict[tuple[int, str], Mention] = field(default_factory=dict)
+    _text: str = ""
+    _learnt: dict[str, str] | None = None
     _quoted: list[tuple[int, int]] = field(default_factory=list)
 
     # --- reading the article ----------------------------------------------------------
@@ -130,6 +137,38 @@ class Resolver:
                     res = Resolved(name, None, "person", None, None, gender_of(name))
                 if res is not None:
                     self.remember(res, end - len(name), salience)
+        for m in _DESCRIBED_SUBJECT.finditer(text):  # "The president was unmoved." names her too
+            if m.start() in starts:
+                holder = self._role_holder(m.group(1), m.start())
+                if holder is not None:
+                    self.remember(holder, m.start(), 1)
+        self._text = text
+
+    def gender(self, who: Resolved) -> str | None:
+        """``who``'s gender: from the registry or the name, else from the pronouns the article uses after them."""
+        if who.gender:
+            return who.gender
+        if self._learnt is None:
+            self._learnt = self._learn_genders()
+        return self._learnt.get(who.name)
+
+    def _learn_genders(self) -> dict[str, str]:
+        """Votes of the first he/his/him or she/her after each mention, before the next person is named."""
+        votes: dict[str, list[str]] = {}
+        for i, m in enumerate(self.order):
+            if m.who.gender or m.salience < 1 or self._in_quote(m.pos):
+                continue
+            stop = self.order[i + 1].pos if i + 1 < len(self.order) else len(self._text)
+            for p in _PRONOUN_RX.finditer(self._text, m.pos, min(stop, m.pos + 300)):
+                if not self._in_quote(p.start()):
+                    votes.setdefault(m.who.name, []).append(_GENDER[p.group(0).lower()])
+                    break
+        out = {}
+        for name, v in votes.items():
+            top = max(set(v), key=v.count)
+            if v.count(top) > len(v) / 2:
+                out[name] = top
+        return out
 
     # --- resolving ----------------------------------------------------------------------
 
@@ -153,7 +192,7 @@ class Resolver:
             return self.remember(self._from_actor(actor), pos, salience)
         return self._described(phrase, pos, salience)
 
-    def pronoun(self, word: str, pos: int, exclude: set[str] | None = None) -> Resolved | None:
+    def pronoun(self, word: str, pos: int, exclude: set[str] | None = None, initial: bool = False) -> Resolved | None:
         """The person a subject pronoun ("he", "she") at ``pos`` most plausibly points at.
 
         Paragraph by paragraph backwards from the pronoun (its own paragraph first, then up
@@ -166,6 +205,10 @@ class Resolver:
         gender = _GENDER.get(word.lower())
         if gender is None:
             return None
+        if initial:  # "Hrast watched from the other side. He said …": the last sentence's subject goes on
+            previous = self._previous_subject(pos, gender)
+            if previous is not None:
+                return previous
         bounds = self._paragraphs_before(pos, 4)
         for lo, hi in bounds:
             best: Mention | None = None
@@ -174,7 +217,8 @@ class Resolver:
                     break
                 if (exclude and m.who.name in exclude) or self._in_quote(m.pos):
                     continue
-                if m.who.kind not in PEOPLE or (m.who.gender and m.who.gender != gender):
+                known = self.gender(m.who)
+                if m.who.kind not in PEOPLE or (known and known != gender):
                     continue
                 if best is None or m.salience >= best.salience:
                     best = m
@@ -204,6 +248,20 @@ class Resolver:
             return m.who
         return None
 
+    def _previous_subject(self, pos: int, gender: str) -> Resolved | None:
+        """The compatible person opening the sentence before ``pos``, in the same paragraph."""
+        k = bisect.bisect_right(self.sentence_starts, pos) - 1
+        if k < 1 or self._paragraphs_before(pos, 1)[0][0] > self.sentence_starts[k - 1]:
+            return None
+        lo, hi = self.sentence_starts[k - 1], self.sentence_starts[k]
+        for m in self.order[bisect.bisect_left(self.order, lo, key=lambda m: m.pos):]:
+            if m.pos >= min(hi, lo + 60):
+                break
+            known = self.gender(m.who)
+            if m.who.kind == "person" and m.salience >= 1 and known in (None, gender) and not self._in_quote(m.pos):
+                return m.who
+        return None
+
     def _paragraphs_before(self, pos: int, n: int) -> list[tuple[int, int]]:
         """``(start, end)`` of the text before ``pos`` in its paragraph, then the ``n - 1`` before it."""
         starts = [p for p in self.paragraph_starts if p <= pos] or [0]
@@ -215,7 +273,7 @@ class Resolver:
     def last_person(self, before: int, gender: str | None = None) -> Resolved | None:
         """The person most recently named before ``before`` (for "he said")."""
         for m in reversed(self.order):
-            if m.pos < before and m.who.kind in PEOPLE and not (gender and m.who.gender not in (None, gender)):
+            if m.pos < before and m.who.kind in PEOPLE and not (gender and self.gender(m.who) not in (None, gender)):
                 return m.who
         return None
 

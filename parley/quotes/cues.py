@@ -18,12 +18,13 @@ deny comment testify recount lament muse joke boast exclaim shout yell whisper m
 threaten demand propose proclaim contend counter retort reckon report inform brief advise plead
 appeal allege charge accuse blast slam criticize criticise praise hail welcome tout reassure repeat
 elaborate clarify mention indicate signal hint predict question wonder marvel scoff sneer thunder snap
-chime interject interrupt concur disagree protest""".split()
+chime interject interrupt concur disagree protest thank apologize apologise congratulate applaud lambaste mock
+ridicule scold chide rebuke""".split()
 # verbs of thinking or judging that carry a stated view ("he believes that ...")
 COGNITIVE = """believe think hope fear expect feel reckon doubt worry consider""".split()
 # verbs that frame a quote as a label: "called it "a grave mistake""
 LABEL = """call describe label dub term brand characterize characterise deem dismiss liken compare decry denounce
-condemn""".split()
+condemn reject""".split()
 # a statement read or written by a document: "the statement read"
 DOCUMENT = """read say note state""".split()
 

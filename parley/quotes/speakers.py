@@ -98,7 +98,7 @@ def _right_after(masked: str, open_at: int, close_at: int, sent_start: int, sent
     phrase = subject_before(masked, lo, verb.start())
     if phrase is None or masked[lo : phrase.start].strip(" ,"):
         return None  # words between the quote and the speaker: not its attribution
-    return _make(phrase, verb, masked, resolver, "after", 3)
+    return _make(phrase, verb, masked, resolver, "after", 3, initial=False)
 
 
 def _right_before(masked: str, open_at: int, close_at: int, sent_start: int, sent_end: int, para_end: int,
@@ -261,16 +261,16 @@ def _according(masked: str, lo: int, hi: int, resolver: Resolver) -> Attribution
 
 
 def _make(phrase: Phrase | None, verb: re.Match[str], masked: str, resolver: Resolver,
-          how: str, salience: int) -> Attribution | None:
+          how: str, salience: int, initial: bool | None = None) -> Attribution | None:
     if phrase is None:
         return None
-    who = _speaker(phrase, resolver, salience)
+    who = _speaker(phrase, resolver, salience, salience == 3 if initial is None else initial)
     if who is None:
         return None
     return Attribution(who, cue_text(masked, verb), None, phrase, how)
 
 
-def _speaker(phrase: Phrase, resolver: Resolver, salience: int = 2) -> Resolved | None:
+def _speaker(phrase: Phrase, resolver: Resolver, salience: int = 2, initial: bool = False) -> Resolved | None:
     """The actor a speaker phrase names; a lone unknown name in a speaker slot is a person.
 
     A pronoun that resolves is remembered where it stands, so that the next "he said"
@@ -278,7 +278,7 @@ def _speaker(phrase: Phrase, resolver: Resolver, salience: int = 2) -> Resolved 
     """
     if phrase.pronoun:
         gender = {"he": "m", "she": "f"}.get(phrase.pronoun)
-        who = resolver.pronoun(phrase.pronoun, phrase.start) or (
+        who = resolver.pronoun(phrase.pronoun, phrase.start, initial=initial) or (
             resolver.last_person(phrase.start, gender) if gender else None
         )
         return resolver.remember(who, phrase.start, salience) if who is not None else None
