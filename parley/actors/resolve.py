@@ -502,7 +502,8 @@ def _title_start(text: str, start: int) -> int:
 
 
 _APPOSITION = re.compile(
-    r"\s*(?:,[^,.;“”\"]{1,100},|\s(?:of|at|from|with)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of|for|and|on|the|[A-Z][\w’'-]*))*)?"
+    r"\s*(?:,[^,.;“”\"]{1,100},|(?<=\s)(?:of|at|from|with)\s+(?:the\s+)?[A-Z][\w’'-]*"
+    r"(?:\s+(?:of|for|and|on|the|[A-Z][\w’'-]*))*)?"
     r"\s*(?:\([^)]{0,40}\)\s*)?(?:(?:also|later|then|again|has|had|on \w+)\s+)*"
 )
 _VERBISH = re.compile(r"(?:has|had|was|is|will|would|[a-z]+ed)\b")
@@ -518,8 +519,8 @@ def _salience(text: str, start: int, end: int, sentence_starts: set[int]) -> int
     embedded = bool(CUE_RX.search(text, sentence, start)) and not re.search(r"\b(?:said|says|told|added)\s+$", lead)
     first = start in sentence_starts or bool(re.search(r"(?:^|[.!?]\s+|\n)(?:[A-Z]\w*,?\s+)?$", lead))
     if re.search(r"\b(?:said|says|added|told|asked)\s+$", lead):
-        # `," said Gen. Kvashnin` speaks; in "Lask said Darran had asked …" Darran does not
-        return 1 if _VERBISH.match(text, _APPOSITION.match(text, end).end()) else 3
+        # `," said Gen. Kvashnin.` speaks; in "Lask said Darran (and Ardell) had asked …" Darran does not
+        return 3 if re.match(r"\s*(?:[.,;:!?)(]|who\b|$)", text[end : end + 6]) else 1
     if CUE_RX.match(text, after) or re.search(r"\baccording to\s+$", lead):
         return 1 if embedded else 3 if first else 2  # "Rogozin said that Putin and Bush agreed": Bush is not speaking
     if first or _VERBISH.match(text, after):

@@ -124,8 +124,10 @@ def _noun_phrase_left(text: str, words: list[tuple[int, int, str]]) -> Phrase | 
         if k < len(words) and ends_sentence(words[k - 1][2]):
             break  # "… Lavrov. Kerry said": the sentence before is not part of the phrase
         k -= 1
-        if words[k][2].lower() in DETERMINERS:
-            break
+        if words[k][2].lower() in DETERMINERS and not (
+            k >= 2 and words[k - 1][2].lower() in ("of", "for", "at", "from", "with") and np_word(words[k - 2][2])
+        ):
+            break  # a determiner opens the phrase, unless "Sofia Lind of the Institute …" goes on before it
     while k < len(words) and words[k][2].lower() in LINKS:
         k += 1
     end = len(words)
