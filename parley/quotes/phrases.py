@@ -179,7 +179,7 @@ def _aside(segment: list[tuple[int, int, str]]) -> bool:
 
 def _aside_text(s: str) -> bool:
     return bool(re.fullmatch(r"\d{1,3}|of\s+.*|[A-Z][a-z]{0,4}\.|[A-Z]\.[A-Z]\.|[DRI]-[\w. ]+|"
-                             r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+[A-Z]\w{0,3}\.?", s.strip()))
+                             r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,?\s+(?:[A-Z][a-z]{1,3}\.|[A-Z]{2})", s.strip()))
 
 
 def subject_after(text: str, lo: int, hi: int) -> Phrase | None:
