@@ -47,6 +47,11 @@ _NAME = re.compile(
     rf"(?:[ \t]*\n?[ \t]*(?<=\s)(?:{_CAP_WORD}|(?:de|del|da|di|dos|du|van|von|der|den|la|le|al|el|bin|ibn|bint|ben|abu)"
     rf"(?=\s+[A-Z])))*"
 )
+_BODY_OF = re.compile(
+    r"(?:’s|'s)?\s+((?:foreign |defen[cs]e |interior |information |finance )?(?:ministry|government|army|military|"
+    r"embassy|cabinet|parliament|presidency|armed forces|foreign office|security council))\b",
+    re.I,
+)
 _ORG_RUN = re.compile(
     r"(?:[Tt]he\s+)?[A-Z][\w’'.&-]*(?:\s+(?:of|for|and|on|the)?\s*[A-Z][\w’'.&-]*){1,6}"
 )
@@ -113,7 +118,11 @@ class Resolver:
         self.sentence_starts = sorted(starts)
         for match in matches or ():
             if match.actor.kind not in PEOPLE:
-                self.orgs.append(Mention(match.start, self._from_actor(match.actor)))
+                res = self._from_actor(match.actor)
+                body = _BODY_OF.match(text, match.end)  # "Norway's foreign ministry": the ministry speaks for Norway
+                if body is not None and match.actor.kind == "state":
+                    res = Resolved(res.name, res.side, res.kind, body.group(1).lower(), res.actor)
+                self.orgs.append(Mention(match.start, res))
         for m in _ACRONYM.finditer(text):  # "the United Kingdom Maritime Trade Operations (UKMTO)"
             full = _strip_the(m.group(1).strip())
             if len(full.split()) >= 2 and _initials_match(full, m.group(2)):
@@ -243,7 +252,7 @@ class Resolver:
                 continue
             if head in _GROUP_HEADS and kind not in ("armed_group", "organisation", "group"):
                 continue
-            if head is not None and head not in _GROUP_HEADS and head not in m.who.name.lower():
+            if head is not None and head not in _GROUP_HEADS and head not in f"{m.who.name} {m.who.role or ''}".lower():
                 continue
             return m.who
         return None
