@@ -39,7 +39,7 @@ _GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f
 _PRONOUN_RX = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Ss]he|[Hh]er|[Hh]ers)\b")
 _DESCRIBED_SUBJECT = re.compile(
     r"[Tt]he ((?:[A-Z][\w’'-]+ )?(?:president|prime minister|foreign minister|defen[cs]e minister|chancellor|"
-    r"spokesman|spokeswoman|premier|king|queen|emir|leader))\b"
+    r"spokesman|spokeswoman|premier|king|queen|emir|leader|minister))\b"
 )
 _CAP_WORD = r"(?:[A-Z\u00C0-\u00DE][\w’'.-]*|(?:al|el|ad|as)-[A-Z][\w’'-]*)"
 _NAME = re.compile(
@@ -56,7 +56,11 @@ _ORG_RUN = re.compile(
     r"(?:[Tt]he\s+)?[A-Z][\w’'.&-]*(?:\s+(?:of|for|and|on|the)?\s*[A-Z][\w’'.&-]*){1,6}"
 )
 _DETERMINERS = frozenset("the a an one another two three several some many its his her their our this that".split())
-_GENERIC_HEADS = frozenset("official diplomat politician leader minister negotiator envoy".split())
+_GENERIC_HEADS = frozenset("official diplomat politician leader minister negotiator envoy man woman".split())
+_OWNER = re.compile(r"^(?:the\s+)?([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)(?:’s|'s|’|')\s+(?:office|campaign|team|government|"
+                    r"administration|cabinet|press office|spokesman's office)$")
+_SPOKESMAN_FOR = re.compile(r"^(?:an?|the|one)\s+(?:\w+\s+)?(?:spokes(?:man|woman|person)|member|representative)\s+"
+                            r"(?:for|of)\s+(.+)$", re.I)
 _GROUP_HEADS = frozenset(
     """group movement organization organisation militants rebels guerrilla guerrillas insurgents faction militia
     alliance coalition front insurgency jihadists extremists separatists""".split()
@@ -263,11 +267,11 @@ class Resolver:
         if k < 1 or self._paragraphs_before(pos, 1)[0][0] > self.sentence_starts[k - 1]:
             return None
         lo, hi = self.sentence_starts[k - 1], self.sentence_starts[k]
-        for m in self.order[bisect.bisect_left(self.order, lo, key=lambda m: m.pos):]:
-            if m.pos >= min(hi, lo + 60):
-                break
-            known = self.gender(m.who)
-            if m.who.kind == "person" and m.salience >= 1 and known in (None, gender) and not self._in_quote(m.pos):
+        fits = [m for m in self.order[bisect.bisect_left(self.order, lo, key=lambda m: m.pos):]
+                if m.pos < hi and m.who.kind == "person" and self.gender(m.who) in (None, gender)
+                and not self._in_quote(m.pos)]
+        for m in fits:  # the one who speaks in it, or the subject it opens with
+            if m.salience >= 2 or (m.salience >= 1 and m.pos < lo + 60):
                 return m.who
         return None
 
@@ -339,6 +343,20 @@ class Resolver:
         holder = self._role_holder(phrase, pos)
         if holder is not None:
             return self.remember(holder, pos, salience)
+        owner = _OWNER.match(phrase)
+        if owner is not None:  # "Milosevic's office said", "Griffiths’ office wrote": the owner speaks
+            who = self.resolve(owner.group(1), pos, salience)
+            if who is not None:
+                return who
+        body = _SPOKESMAN_FOR.match(phrase)
+        if body is not None:  # "a spokesman for the Committee …", "a member of Al-Shabab": the body speaks
+            who = self.resolve(body.group(1), pos + len(phrase) - len(body.group(1)))
+            if who is not None and who.kind not in PEOPLE:
+                return who
+        if head == "member" and words[0].lower() == "the":
+            named = self.organisation(pos, "group")
+            if named is not None:
+                return named
         name = re.sub(r"^(?:the|The)\s+", "", phrase)
         if len(words) <= 3 and words[0].lower() in ("the", "this", "that") and DESCRIBED_KIND.get(head) in (
             "organisation", None
@@ -353,8 +371,10 @@ class Resolver:
             named = self._antecedent(phrase, pos) if words[0].lower() == "the" else None
             if named is not None:  # "the Russian official" after Lavrov was named
                 return self.remember(named, pos, salience)
-        if head in ANONYMOUS:
-            return self.remember(Resolved(name, self._side_from_title(name), "anonymous", head), pos, salience)
+        if head in ANONYMOUS:  # plural ones ("sources") are no "he" or "she"
+            gender = "p" if head.endswith("s") else None
+            anonymous = Resolved(name, self._side_from_title(name), "anonymous", head, None, gender)
+            return self.remember(anonymous, pos, salience)
         kind = DESCRIBED_KIND.get(head)
         if kind is None:
             if not (head.isalpha() and head.islower() and len(words) > 1 and words[0].lower() in _DETERMINERS):
@@ -373,14 +393,19 @@ class Resolver:
         side = self._side_from_title(phrase)
         core = re.split(r"\s+(?:of|for|at|with|from|in|on)\s+", phrase, maxsplit=1)[0].split()
         head = core[-1].lower().strip(".,")
-        if head in _GENERIC_HEADS and side is None:
+        sexed = {"man": "m", "woman": "f"}.get(head)
+        if head in _GENERIC_HEADS and side is None and sexed is None:
             return None
         for lo, hi in self._paragraphs_before(pos, 3):
             for m in reversed(self.order):
-                if not (lo <= m.pos < hi) or m.who.kind != "person" or m.salience < 1 or self._in_quote(m.pos):
+                if not (lo <= m.pos < hi) or m.who.kind != "person" or self._in_quote(m.pos):
                     continue
-                if head in _GENERIC_HEADS and m.who.side == side:
+                if sexed is not None and m.salience >= 1 and self.gender(m.who) in (None, sexed):
+                    return m.who  # "the man told the station" after the caller was named
+                if head in _GENERIC_HEADS and sexed is None and m.who.side == side:
                     return m.who
+                if m.salience < 1:
+                    continue
                 if head not in _GENERIC_HEADS and self._holds(m.who, head) and (side is None or m.who.side == side):
                     return m.who
         return None
@@ -391,7 +416,7 @@ class Resolver:
         lowered = " ".join(w.lower() for w in words if w.lower() not in _DETERMINERS)
         side = self._side_from_title(phrase)
         for title in _role_titles(lowered):
-            if title in ("leader", "head of state") and side is None:
+            if title in ("leader", "head of state", "ruler", "minister") and side is None and title != "minister":
                 continue  # "the band leader" is nobody's head of state
             for m in reversed(self.order):
                 if m.pos <= pos and self._holds(m.who, title) and (side is None or m.who.side == side):
@@ -442,6 +467,9 @@ class Resolver:
         for word in re.findall(r"[\w’'.-]+", title):
             word = word.strip(",.'’").removesuffix("’s").removesuffix("'s")
             if not word[:1].isupper():
+                state = self.registry.country_of(word) if word.isalpha() and len(word) > 4 else None
+                if state:  # "the mexican ruler"
+                    return state
                 continue
             state = self.registry.country_of(word)
             if state:
@@ -639,6 +667,7 @@ def _role(title: str, registry: Registry) -> str:
 
 _SYNONYMS = {
     "leader": LEADER_TITLES,
+    "ruler": LEADER_TITLES,
     "head of state": ("president", "king", "emir", "supreme leader"),
     "top diplomat": ("foreign minister", "secretary of state"),
     "spokeswoman": ("spokesman", "spokesperson"),
@@ -655,7 +684,7 @@ def _role_titles(description: str) -> list[str]:
     for title in sorted({*_SYNONYMS, "president", "prime minister", "foreign minister", "defense minister",
                          "defence minister", "spokesman", "secretary of state", "chancellor", "supreme leader",
                          "king", "emir", "premier", "national security adviser", "secretary-general",
-                         "secretary general"}, key=len, reverse=True):
+                         "secretary general", "minister"}, key=len, reverse=True):
         if re.search(rf"\b{re.escape(title)}$", description):
             out.extend([title, *_SYNONYMS.get(title, ())])
     return list(dict.fromkeys(out))

@@ -18,6 +18,7 @@ from ..actors.resolve import head_name, is_abbreviation
 from .cues import ADVERBS, INTERJECT, WEEKDAYS
 
 SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
+_OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}  # "quoted him as saying"
 DETERMINERS = frozenset("the a an one another two three four several some many its his her their our this".split())
 LINKS = frozenset("of for at with from and in to on".split())
 MODIFIERS = frozenset(
@@ -195,6 +196,8 @@ def subject_after(text: str, lo: int, hi: int) -> Phrase | None:
     first = words[0]
     if first[2].lower() in SUBJECT_PRONOUNS:
         return Phrase(first[0], first[1], first[2])
+    if first[2].lower() in _OBJECT_PRONOUNS and len(words) == 1:
+        return Phrase(first[0], first[1], _OBJECT_PRONOUNS[first[2].lower()])
     k = 0
     while k < len(words) and np_word(words[k][2]) and words[k][2] not in ",()" and (
         words[k][2].lower() not in _STOP_AFTER

@@ -278,7 +278,9 @@ def _speaker(phrase: Phrase, resolver: Resolver, salience: int = 2, initial: boo
     """
     if phrase.pronoun:
         gender = {"he": "m", "she": "f"}.get(phrase.pronoun)
-        who = resolver.pronoun(phrase.pronoun, phrase.start, initial=initial) or (
+        who = resolver.pronoun(phrase.pronoun, phrase.start, initial=initial)
+        who = who if who is None or who.gender != "p" or phrase.pronoun == "they" else None
+        who = who or (
             resolver.last_person(phrase.start, gender) if gender else None
         )
         return resolver.remember(who, phrase.start, salience) if who is not None else None
