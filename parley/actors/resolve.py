@@ -614,6 +614,7 @@ def name_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
             while run_start < end and text[run_start].isspace():
                 run_start += 1
     out.append((run_start, end))
+    out = [(a, b - len(text[a:b]) + len(text[a:b].rstrip("'’"))) for a, b in out]  # "Larry King Now''"
     return [(a, b) for a, b in out if b > a]
 
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..actors.names import NOT_NAMES, ORG_WORDS, is_capitalised
-from ..actors.resolve import Resolved, Resolver, is_abbreviation
+from ..actors.names import NOT_NAMES, ORG_WORDS, TITLE_WORDS, is_capitalised
+from ..actors.resolve import Resolved, Resolver, head_name, is_abbreviation
 from .cues import CUE_RX, LABEL_FORMS, OUTLET_RX, medium
 from .phrases import Phrase, sentence_subject, subject_after, subject_before
 
@@ -136,8 +136,8 @@ def _outer(masked: str, verb: re.Match[str], sent_start: int, sent_end: int,
 
 def _subject_starts_after(masked: str, outer: re.Match[str], verb: re.Match[str]) -> bool:
     """Whether ``verb``'s subject follows ``outer`` directly ("Peskov said Putin considered …")."""
-    between = masked[outer.end() : verb.start()]
-    return bool(between.strip()) and len(between.split()) <= 4 and "," not in between
+    between = masked[outer.end() : verb.start()].lstrip(" ,")  # "Mr. Obama said, a majority … believe"
+    return bool(between.strip()) and len(between.split()) <= 6 and "," not in between
 
 
 def _in_sentence(masked: str, open_at: int, close_at: int, sent_start: int, sent_end: int, para_end: int,
@@ -152,7 +152,36 @@ def _in_sentence(masked: str, open_at: int, close_at: int, sent_start: int, sent
         )
         if found is not None:
             return found
-    return _according(masked, sent_start, sent_end, resolver) or _colon(masked, sent_start, open_at, resolver)
+    return (_according(masked, sent_start, sent_end, resolver) or _colon(masked, sent_start, open_at, resolver)
+            or _possessed(masked, sent_start, open_at, resolver) or _announced(masked, sent_start, open_at, resolver))
+
+
+_SPEECH_NOUN = re.compile(
+    r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})(?:’s|'s)\s+(?:\w+\s+)?(?:claims?|statements?|remarks?|comments?|words|"
+    r"assertions?|description|promises?|pledges?|vows?|warnings?|calls?|suggestions?|insistence|arguments?|"
+    r"accusations?|charges?|view|position|message|demands?|offer|proposal|tweets?|post)\b[^\x1f.;]{0,80}$"
+)
+
+
+def _possessed(masked: str, sent_start: int, open_at: int, resolver: Resolver) -> Attribution | None:
+    """A speech noun's owner: "Trump’s claim that there have been “…”"."""
+    m = _SPEECH_NOUN.search(masked, sent_start, open_at)
+    if m is None:
+        return None
+    phrase = Phrase(m.start(1), m.end(1), m.group(1))
+    who = _speaker(phrase, resolver, 2)
+    return Attribution(who, None, None, phrase, "possessive") if who is not None else None
+
+
+def _announced(masked: str, sent_start: int, open_at: int, resolver: Resolver) -> Attribution | None:
+    """A quote announced by a colon: "President Obama is rolling out a new message: “…”"."""
+    if not masked[sent_start:open_at].rstrip().endswith(":"):
+        return None
+    phrase = sentence_subject(masked, sent_start, open_at)
+    if phrase is None:
+        return None
+    who = _speaker(phrase, resolver, 3)
+    return Attribution(who, ":", None, phrase, "announced") if who is not None else None
 
 
 _COLON = re.compile(r"\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s*:\s")
@@ -241,6 +270,10 @@ def _salience(masked: str, sent_start: int, phrase: Phrase | None) -> int:
 
 def _participle_subject(masked: str, lo: int, hi: int) -> Phrase | None:
     """The subject a participial cue hangs on: the sentence subject, or the last cue's subject."""
+    named = subject_before(masked, lo, hi)
+    if (named is not None and named.end == len(masked[:hi].rstrip()) and not named.pronoun and head_name(named.text)
+            and all(w[:1].isupper() or w.lower().strip(".") in TITLE_WORDS for w in named.text.split())):
+        return named  # "footage of Hillary Clinton asking, …": the name the participle follows
     verbs = [m for m in cues(masked, lo, hi) if not m.group(0).endswith("ing")]
     if verbs:
         phrase = subject_before(masked, lo, verbs[-1].start())
