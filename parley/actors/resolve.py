@@ -201,6 +201,9 @@ class Resolver:
             res = self._person(title, name, pos=pos)
             if res is not None:
                 return self.remember(res, pos, salience)
+            body = self.registry.get(name)
+            if body is not None and body.kind not in PEOPLE:  # "Israeli newspaper Haaretz"
+                return self._from_actor(body)
         if actor is not None:
             return self.remember(self._from_actor(actor), pos, salience)
         return self._described(phrase, pos, salience)
