@@ -302,7 +302,8 @@ def _make(phrase: Phrase | None, verb: re.Match[str], masked: str, resolver: Res
         return None
     if who.kind == "media" and verb.group(0).lower() in ("quoted", "quotes", "quoting"):
         # `"…," Haaretz quoted.`: an outlet relays someone it does not name here
-        return Attribution(Resolved(phrase.text, None, "anonymous", None), cue_text(masked, verb), who.name, phrase, how)
+        unnamed = Resolved(phrase.text, None, "anonymous", None)
+        return Attribution(unnamed, cue_text(masked, verb), who.name, phrase, how)
     return Attribution(who, cue_text(masked, verb), None, phrase, how)
 
 
