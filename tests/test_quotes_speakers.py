@@ -146,3 +146,41 @@ def test_quotes_speakers_quote_offsets_point_into_the_input():
     text = "Some words first.\n\n\"We will not move from the valley,\" Ivo Darran said on Sunday morning."
     for q in parley.analyze(text).quotes:
         assert text[q.start : q.end] == q.quote
+
+
+def test_quotes_speakers_the_reporter_of_a_chain_speaks():
+    text = ('Teodor Lask said that Ivo Darran had told him the movement was ready to "hand over every weapon '
+            'it holds" before the summer.')
+    assert _speaker(text, "hand over every weapon it holds") == "Teodor Lask"
+
+
+def test_quotes_speakers_outlet_quoting_someone_unnamed_is_a_medium():
+    text = (
+        "The cabinet met for three hours on Sunday to discuss the prisoner exchange with the Northern Front.\n\n"
+        '"We may never get a better deal than this one, and we know it," Israeli newspaper Haaretz quoted.'
+    )
+    q = _quotes(text)["We may never get a better deal than this one, and we know it,"]
+    assert q.speaker is None and q.cue == "quoted"
+
+
+def test_quotes_speakers_owners_and_bodies_speak_for_their_office():
+    text = (
+        "Norway's foreign ministry confirmed on Tuesday that four aid workers had been freed near the border.\n\n"
+        'The ministry said Norway had "facilitated the handover at the request of the families" of the workers.\n\n'
+        'Amara Velic\'s office said the president "will not comment on the exchange before it is completed."'
+    )
+    got = _quotes(text)
+    assert got["facilitated the handover at the request of the families"].speaker == "Norway"
+    assert got["will not comment on the exchange before it is completed."].speaker == "Amara Velic"
+
+
+def test_quotes_speakers_gender_is_learnt_from_the_article():
+    text = (
+        "Dana Orvik, who leads the delegation, said her team would stay in Geneva until Friday.\n\n"
+        "Defence Minister Tomas Brel watched from the other side of the hall. "
+        'He said the talks had been "handled correctly by both sides so far."\n\n'
+        '"We are not leaving without a paper," she told reporters afterwards in the lobby of the hotel.'
+    )
+    got = _quotes(text)
+    assert got["handled correctly by both sides so far."].speaker == "Tomas Brel"
+    assert got["We are not leaving without a paper,"].speaker == "Dana Orvik"
