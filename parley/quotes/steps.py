@@ -29,8 +29,27 @@ def quotes(doc: Doc) -> None:
     for i, draft in enumerate(drafts):
         if draft.get("speaker") is None and draft.get("attribution") != "anonymous":
             _fill_floating(doc, found, drafts, i, masked, resolver)
+    for i, draft in enumerate(drafts):
+        if draft.get("attribution") == "anonymous":
+            _named_next(drafts, i)
         _first_person(doc.text, draft)
     doc.quotes.extend(drafts)
+
+
+def _named_next(drafts: list[dict[str, Any]], i: int) -> None:
+    """"A senior Hamas official said …" then "“…,” Taher al-Nunu said": the official is named next.
+
+    Only a named speaker of the same side, in one of the next two quotes and close by, names them.
+    """
+    side = drafts[i].get("speaker_side")
+    if not side:
+        return
+    for later in drafts[i + 1 : i + 3]:
+        if later["start"] - drafts[i]["end"] > 600:
+            return
+        if later.get("speaker") and later.get("speaker_side") == side and later.get("attribution") != "anonymous":
+            _copy_speaker(drafts[i], later, "named-next")
+            return
 
 
 def _draft(doc: Doc, q: QuoteSpan, masked: str, resolver: Resolver) -> dict[str, Any]:
