@@ -97,7 +97,7 @@ def _fill_floating(doc: Doc, found: list[QuoteSpan], drafts: list[dict[str, Any]
     found_before = _sentence_before(doc, q, masked, resolver)
     if found_before is not None:
         return _set_speaker(drafts[i], found_before, "sentence-before")
-    if prev is not None and _attributed(prev):
+    if prev is not None and _attributed(prev) and drafts[i]["kind"] == "direct":
         return _copy_speaker(drafts[i], prev, "previous")
     who = resolver.last_person(q.open_at) if drafts[i]["kind"] == "direct" else None
     if who is not None:
