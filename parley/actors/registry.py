@@ -197,6 +197,7 @@ def _case_ok(found: str, actor: Actor) -> bool:
     )
 
 
+@lru_cache(maxsize=65536)
 def _key(name: str) -> str:
     """How names are compared: any case, any spacing, straight apostrophes, no line-break hyphens ("Yev-geny")."""
     name = re.sub(r"(?<=[a-z])-(?=[a-z])", "", name)

@@ -16,6 +16,7 @@ the end when the text stops mid-quote (a truncated excerpt).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..text.segment import Span
@@ -84,21 +85,21 @@ def pair_paragraph(text: str, para: Span, nxt: Span | None) -> list[QuoteSpan]:
     return sorted(found, key=lambda q: q.start)
 
 
+_ANY_MARK = re.compile("''|[" + re.escape(DOUBLE + SINGLE) + "]")
+
+
 def _marks(text: str, start: int, end: int, glyphs: str) -> list[_Mark]:
     out = []
-    i = start
-    while i < end:
-        if text.startswith("''", i):  # typewriter double quotes written as two apostrophes
+    for m in _ANY_MARK.finditer(text, start, end):
+        i = m.start()
+        if m.group() == "''":  # typewriter double quotes written as two apostrophes
             if glyphs is DOUBLE:
                 way = _way(text[i - 1] if i > start else " ", text[i + 2] if i + 2 < end else " ", '"')
                 out.append(_Mark(i, '"', way or "either", 2))
-            i += 2
-            continue
-        if text[i] in glyphs:
+        elif text[i] in glyphs:
             way = direction(text, i, start, end)
             if way is not None:
                 out.append(_Mark(i, text[i], way))
-        i += 1
     return out
 
 

@@ -10,6 +10,7 @@ A quote with no cue in its sentence is left to the neighbourhood rules of ``step
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -205,14 +206,33 @@ _NOUN_BEFORE = frozenset(
 
 def cues(masked: str, lo: int, hi: int) -> list[re.Match[str]]:
     """Cue verbs in ``masked[lo:hi]``, without the nouns spelt like them ("Obama's remarks", "the claim")."""
+    found, starts = _all_cues(masked)
+    k = bisect.bisect_left(starts, lo)
     out = []
-    for m in CUE_RX.finditer(masked, lo, hi):
-        before = masked[max(lo, m.start() - 25) : m.start()].split()
-        prev = before[-1].lower() if before else ""
-        if prev in _NOUN_BEFORE or prev.endswith(("’s", "'s", "s’")):
-            continue
-        out.append(m)
+    while k < len(found) and found[k].end() <= hi:
+        out.append(found[k])
+        k += 1
     return out
+
+
+_CUES_OF: dict[str, tuple[list[re.Match[str]], list[int]]] = {}
+
+
+def _all_cues(masked: str) -> tuple[list[re.Match[str]], list[int]]:
+    """Every cue verb of an article's masked text, found once (the steps ask for many ranges of it)."""
+    cached = _CUES_OF.get(masked)
+    if cached is None:
+        found = []
+        for m in CUE_RX.finditer(masked):
+            before = masked[max(0, m.start() - 25) : m.start()].split()
+            prev = before[-1].lower() if before else ""
+            if prev in _NOUN_BEFORE or prev.endswith(("’s", "'s", "s’")):
+                continue
+            found.append(m)
+        cached = (found, [m.start() for m in found])
+        _CUES_OF.clear()  # one article at a time
+        _CUES_OF[masked] = cached
+    return cached
 
 
 def _break(masked: str, lo: int, hi: int) -> int:
