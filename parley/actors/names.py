@@ -60,7 +60,8 @@ _DESCRIBED = {
         officers authorities people families relatives staffers investigators economists researchers scholars
         strategists insiders spokesmen representatives delegates ministers generals commanders democrats
         republicans""".split(),
-    "organisation": """ministry government administration office department agency committee council
+    "organisation": """side delegation leadership camp ministry government administration office department agency
+        committee council
         commission parliament party movement campaign army military police court embassy organization
         organisation group company firm union alliance coalition bank fund institute university center centre
         foundation association federation league board bureau authority mission secretariat tribunal

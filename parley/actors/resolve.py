@@ -56,6 +56,7 @@ _ORG_RUN = re.compile(
     r"(?:[Tt]he\s+)?[A-Z][\w’'.&-]*(?:\s+(?:of|for|and|on|the)?\s*[A-Z][\w’'.&-]*){1,6}"
 )
 _DETERMINERS = frozenset("the a an one another two three several some many its his her their our this that".split())
+_STATE_HEADS = frozenset("side delegation leadership government authorities camp".split())
 _GENERIC_HEADS = frozenset("official diplomat politician leader minister negotiator envoy man woman".split())
 _OWNER = re.compile(r"^(?:the\s+)?([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)(?:’s|'s|’|')\s+(?:office|campaign|team|government|"
                     r"administration|cabinet|press office|spokesman's office)$")
@@ -356,6 +357,10 @@ class Resolver:
             who = self.resolve(body.group(1), pos + len(phrase) - len(body.group(1)))
             if who is not None and who.kind not in PEOPLE:
                 return who
+        if head in _STATE_HEADS:  # "the Russian side", "the Thai delegation": the state speaks
+            state = self.registry.get(self._side_from_title(phrase) or "")
+            if state is not None and state.kind == "state":
+                return self._from_actor(state)
         if head == "member" and words[0].lower() == "the":
             named = self.organisation(pos, "group")
             if named is not None:

@@ -34,6 +34,9 @@ _CLAUSE_LEMMAS = frozenset(
     explain write tweet post announce complain inform assure repeat recall report indicate signal urge demand
     propose vow pledge promise threaten""".split()
 )
+# verbs whose object is what they report even when it is no clause ("proposed a three-stage process")
+_OBJECT_LEMMAS = frozenset("propose demand offer urge insist reject welcome call pledge promise vow threaten".split())
+_CALL_FOR = re.compile(r"\s+(?:for|on)\b")
 _REACHING = frozenset("said says say told tells telling saying added adds stated wrote writes".split())
 _ACCORDING_LEAD = re.compile(r"\s*[Aa]ccording\s+to\s+")
 _ACCORDING_TAIL = re.compile(r",\s*according\s+to\s+", re.I)
@@ -46,8 +49,8 @@ def find_statements(text: str, masked: str, sent_start: int, sent_end: int, reso
     out: list[dict[str, Any]] = []
     taken: list[tuple[int, int]] = []
     for verb in cues(masked, sent_start, sent_end):
-        if verb.group(0).lower() in LABEL_FORMS:
-            continue  # "called it a mistake" labels, it does not report
+        if verb.group(0).lower() in LABEL_FORMS and not _CALL_FOR.match(masked, verb.end()):
+            continue  # "called it a mistake" labels, it does not report ("called for talks" does)
         found = _subject_of(masked, verb, sent_start, sent_end, resolver, "statement")
         if found is None or found.phrase is None:
             continue
@@ -67,16 +70,18 @@ def _content(masked: str, verb: re.Match[str], found: Attribution, sent_start: i
     """What the cue reports: the clause before a closing attribution, else the one after the verb."""
     phrase = found.phrase
     assert phrase is not None
+    inverted = found.how.endswith("inverted") or phrase.start > verb.start()
+    after = None if inverted else _complement(masked, verb, sent_end)
+    if after is not None:
+        return after
     lead = masked[sent_start : min(phrase.start, verb.start())]
-    closing = found.how.endswith("inverted") or lead.rstrip().endswith(",")
+    closing = inverted or lead.rstrip().endswith(",")
     if closing and len(masked[verb.end() : sent_end].split()) <= 10:
         if _DIRECT.match(masked, verb.end(), sent_end) or _ACCORDING_LEAD.match(masked, sent_start, sent_end):
             return None
         comma = masked.rfind(",", sent_start, min(phrase.start, verb.start()))
         return _clause(masked, sent_start, comma) if comma != -1 else None
-    if phrase.start > verb.start():
-        return None  # an inverted cue in the middle of a sentence
-    return _complement(masked, verb, sent_end)
+    return None
 
 
 def _complement(masked: str, verb: re.Match[str], hi: int) -> tuple[int, int] | None:
@@ -92,7 +97,8 @@ def _complement(masked: str, verb: re.Match[str], hi: int) -> tuple[int, int] | 
     ):
         if not cues(masked, lo, lo + that.start()):
             return _clause(masked, lo + that.end(), hi)
-    if ALL_FORMS.get(verb.group(0).lower()) not in _CLAUSE_LEMMAS:
+    lemma = ALL_FORMS.get(verb.group(0).lower())
+    if lemma not in _CLAUSE_LEMMAS and not (lemma == "call" and _CALL_FOR.match(masked, lo)):
         return None  # "accused the rebels of stalling": an object, not a reported clause
     start = lo
     if verb.group(0).lower() in ("told", "tells", "telling", "tell", "informed", "assured", "warned", "urged"):
@@ -108,11 +114,25 @@ def _complement(masked: str, verb: re.Match[str], hi: int) -> tuple[int, int] | 
         start += word.end()
     if _DIRECT.match(masked, start, hi):
         return None  # `said: "…"`: a direct quotation, not reported speech
+    object_verb = lemma in _OBJECT_LEMMAS or verb.group(0).lower() in LABEL_FORMS
+    prep = re.match(r"\s*(?:on|for|upon)\s+", masked[start:hi]) if object_verb else None
+    if prep is not None:  # "insists on a ceasefire", "called for talks"
+        start += prep.end()
     rest = masked[start:hi]
     first = start + len(rest) - len(rest.lstrip())
-    if not _OPENS_CLAUSE.match(masked, first) or _NOT_CLAUSE.match(masked, first) or cues(masked, first, hi):
+    opens = _OPENS_CLAUSE.match(masked, first) or (object_verb and masked[first : first + 1].isalpha())
+    if not opens or _NOT_CLAUSE.match(masked, first) or _later_cue(masked, first, hi):
         return None  # "accusing rebels of …, reiterated that …": the object is not what was said
     return _clause(masked, start, hi)
+
+
+def _later_cue(masked: str, lo: int, hi: int) -> bool:
+    """A cue further on that is not in a relative clause ("…, which Kiev rejected" is fine)."""
+    for verb in cues(masked, lo, hi):
+        lead = masked[max(lo, verb.start() - 40) : verb.start()]
+        if not re.search(r"\b(?:which|who|that|whom)\b(?:\s+\S+){0,3}\s*$", lead):
+            return True
+    return False
 
 
 def _clause(masked: str, start: int, end: int) -> tuple[int, int] | None:
