@@ -66,3 +66,15 @@ def test_quotes_statements_keep_the_shape_the_signal_layer_reads():
 def test_quotes_statements_label_verbs_and_objects_are_not_statements():
     text = "Amara Velic called the offer a trap and accused the rebels of stalling the talks for months."
     assert _statements(text) == []
+
+
+def test_quotes_statements_calls_demands_and_sides():
+    text = (
+        "Kestria called for an immediate ceasefire in the valley at the talks in Oslo on Monday.\n\n"
+        "According to the agency, the Russian side proposed a prisoner exchange before the end of the month.\n\n"
+        "Ivo Darran, on the other hand, insists on a withdrawal of the army from the valley before any talks."
+    )
+    got = {(s.speaker, s.cue): s.quote for s in parley.analyze(text).statements}
+    assert got[("Russia", "proposed")] == "a prisoner exchange before the end of the month"
+    assert got[("Ivo Darran", "insists")] == "a withdrawal of the army from the valley before any talks"
+    assert any(cue == "called" and quote.startswith("an immediate ceasefire") for (_, cue), quote in got.items())
