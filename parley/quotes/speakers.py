@@ -126,7 +126,7 @@ def _outer(masked: str, verb: re.Match[str], sent_start: int, sent_end: int,
     """The reporter of a chain: in "Medina said that Maduro told him he was ready to "…"" the words
     quoted are Medina's, so the first cue of the sentence speaks when the later one sits in its clause."""
     earlier = [v for v in cues(masked, sent_start, verb.start()) if v.group(0).lower() not in LABEL_FORMS]
-    if not earlier or earlier[0].group(0).lower().startswith("report"):
+    if not earlier or earlier[0].group(0).lower().startswith(("report", "quot")):
         return None  # "Miller at Mashable reported Putin demanded …": a journalist relays, Putin speaks
     outer = earlier[0]
     if not _REPORTS.match(masked, outer.end(), verb.start()) and not _subject_starts_after(masked, outer, verb):
