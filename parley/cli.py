@@ -70,9 +70,13 @@ def main_options(
 
 
 def _settings(**overrides: object):  # type: ignore[no-untyped-def]
+    from .actors.registry import load_registry
     from .settings import load_settings
 
-    return load_settings(**overrides)
+    settings = load_settings(**overrides)
+    if settings.actors:
+        load_registry(settings.actors)  # a malformed actor file stops the run here, naming its line
+    return settings
 
 
 def _check_paths(paths: list[str]) -> None:
@@ -264,18 +268,28 @@ def quotes(
     _emit(rows, QUOTE_COLUMNS, fmt, f"{len(rows)} quotes")
 
 
-@app.command()
-def actors(db: DbOption = "parley.db", fmt: FormatOption = "table") -> None:
-    """List the actors seen in the store, with their signal and quote counts.
+ACTOR_COLUMNS = ("name", "kind", "side", "signals", "as_counterpart", "quotes", "statements", "articles",
+                 "first_seen", "last_seen")
 
-    Example: parley actors --format csv
+
+@app.command()
+def actors(
+    db: DbOption = "parley.db",
+    side: Annotated[str | None, typer.Option(help="Only actors of this side (e.g. Russia).")] = None,
+    kind: Annotated[str | None, typer.Option(help="Only this kind (person, state, armed_group, ...).")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many rows.")] = None,
+    fmt: FormatOption = "table",
+) -> None:
+    """List the actors seen in the store: signals held and faced, quotes, reported statements, articles, dates.
+
+    Example: parley actors --side Russia --format csv
     """
     from . import open as open_store
 
     _require_db(db)
     with open_store(db) as store:
-        rows = store.actors()
-    _emit(rows, ("name", "kind", "side", "signals", "as_counterpart", "quotes"), fmt, f"{len(rows)} actors")
+        rows = store.actors(side=side, kind=kind, limit=limit)
+    _emit(rows, ACTOR_COLUMNS, fmt, f"{len(rows)} actors")
 
 
 def _require_db(db: str) -> None:
