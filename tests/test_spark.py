@@ -174,8 +174,8 @@ def test_spark_bad_article_becomes_an_error_row_not_a_failed_task(spark, faulty_
     assert sorted(e["code"] for e in errors) == ["P105", "P106", "P107", "P200"]
 
 
-def _records(n: int, seed: int) -> list[dict[str, Any]]:
-    return [dict(rec, id=i) for i, rec in enumerate(corpus.articles(n, seed=seed, words=300))]
+def _records(n: int, seed: int, first_id: int = 0) -> list[dict[str, Any]]:
+    return [dict(rec, id=first_id + i) for i, rec in enumerate(corpus.articles(n, seed=seed, words=300))]
 
 
 @pytest.mark.spark
@@ -189,7 +189,7 @@ def test_spark_reads_parquet_and_uris(spark, tmp_path: Path):
     frame = pd.DataFrame([*recs, {"id": 99, "title": "no body"}])
     frame.to_parquet(tmp_path / "records.parquet")
     (tmp_path / "crawl").mkdir()
-    more = _records(4, seed=12)
+    more = _records(4, seed=12, first_id=100)
     with gzip.open(tmp_path / "crawl" / "more.jsonl.gz", "wt", encoding="utf-8") as fh:
         fh.writelines(json.dumps(r) + "\n" for r in more)
     parquet = str(tmp_path / "records.parquet")
