@@ -226,6 +226,32 @@ def test_spark_analyze_frame_inside_a_spark_job(spark):
         tables.unpersist()
 
 
+def _pid_reporter():
+    """An 'analysis' that reports the process that ran it (a closure: Spark ships it by value)."""
+
+    def analyze(raw, settings):
+        from parley.batch import failed
+
+        return failed(ErrorRecord("P200", str(os.getpid()), raw.source), raw.ref)
+
+    return analyze
+
+
+@pytest.mark.spark
+def test_spark_python_workers_are_reused_so_the_model_loads_once_per_worker(spark):
+    import pandas as pd
+
+    from parley.spark import analyze_frame
+
+    df = spark.createDataFrame(pd.DataFrame([{"id": i, "text": f"Article {i} text."} for i in range(64)]))
+    tables = analyze_frame(df, partitions=16, analyze=_pid_reporter())
+    try:
+        pids = {int(r["message"]) for r in tables["errors"].collect()}
+    finally:
+        tables.unpersist()
+    assert 1 <= len(pids) <= 2  # 16 tasks, 2 task threads: each Python worker ran many tasks
+
+
 @pytest.mark.spark
 def test_spark_cli_writes_the_tables_and_refuses_to_overwrite(tmp_path: Path):
     """The command end to end, in its own process (its own Spark session)."""
