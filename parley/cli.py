@@ -34,9 +34,19 @@ ActorsOption = Annotated[
     list[str] | None, typer.Option("--actors", help="Extra actor registry file (YAML); repeatable.")
 ]
 FormatOption = Annotated[str, typer.Option("--format", "-f", help=f"Output format: {', '.join(FORMATS)}.")]
+WorkersOption = Annotated[
+    int | None, typer.Option("--workers", "-w", help="Worker processes (default: all cores; 1: no pool).")
+]
+UrlsOption = Annotated[str | None, typer.Option("--urls", help="File of URLs to fetch, one a line.")]
+FieldOption = Annotated[
+    list[str] | None,
+    typer.Option("--field", help="JSON field name, parley's=yours (text=body, date=meta.published); repeatable."),
+]
+TimeoutOption = Annotated[float | None, typer.Option(help="Seconds to wait for each URL.")]
 
-SIGNAL_COLUMNS = ("date", "holder", "holder_side", "stance", "counterpart", "conditions", "reasons", "evidence")
-QUOTE_COLUMNS = ("date", "speaker", "speaker_side", "kind", "cue", "medium", "quote")
+# tables show the clean text of evidence and quotes (the raw slice of an HTML page carries markup)
+SIGNAL_COLUMNS = ("date", "holder", "holder_side", "stance", "counterpart", "conditions", "reasons", "evidence_text")
+QUOTE_COLUMNS = ("date", "speaker", "speaker_side", "kind", "cue", "medium", "quote_text")
 
 
 def _version(value: bool) -> None:
@@ -60,36 +70,61 @@ def main_options(
 
 
 def _settings(**overrides: object):  # type: ignore[no-untyped-def]
+    from .actors.registry import load_registry
     from .settings import load_settings
 
-    return load_settings(**overrides)
+    settings = load_settings(**overrides)
+    if settings.actors:
+        load_registry(settings.actors)  # a malformed actor file stops the run here, naming its line
+    return settings
 
 
 def _check_paths(paths: list[str]) -> None:
     for p in paths:
-        if p != "-" and not Path(p).exists():
+        if p != "-" and not p.startswith(("http://", "https://")) and not Path(p).exists():
             raise UsageError("P400", f"no such file or directory: {p}")
+
+
+def _sources(paths: list[str] | None, urls: str | None) -> list[str]:
+    """What to read: the paths and URLs named, then those listed in the ``--urls`` file."""
+    from .ingest.sources import read_url_list
+
+    named = list(paths or [])
+    _check_paths(named)
+    named += read_url_list(urls) if urls else []
+    if not named:
+        raise UsageError("P400", "name at least one file, directory or URL (or give --urls)")
+    return named
 
 
 @app.command()
 def extract(
-    inputs: Annotated[list[str], typer.Argument(help="Files, directories or JSONL files; '-' for stdin.")],
+    inputs: Annotated[
+        list[str] | None, typer.Argument(help="Files, directories, URLs or JSONL files; '-' for stdin.")
+    ] = None,
     output: Annotated[str, typer.Option("--output", "-o", help="Output JSONL file; '-' for stdout.")] = "-",
     actors: ActorsOption = None,
     max_bytes: Annotated[int | None, typer.Option(help="Largest input read, in bytes.")] = None,
+    urls: UrlsOption = None,
+    field: FieldOption = None,
+    fetch_timeout: TimeoutOption = None,
+    workers: WorkersOption = None,
 ) -> None:
     """Extract quotes and signals; write one JSON line per article (the extract contract).
 
-    Example: parley extract articles.jsonl -o out.jsonl
-    """
-    from .batch import analyze_paths
+    Output is in input order, whatever the number of workers.
 
-    _check_paths(inputs)
-    settings = _settings(actors=tuple(actors or ()) or None, max_bytes=max_bytes)
+    Example: parley extract articles.jsonl -o out.jsonl --workers 4
+    """
+    from .parallel import analyze_paths
+
+    sources = _sources(inputs, urls)
+    settings = _settings(actors=tuple(actors or ()) or None, max_bytes=max_bytes, fields=tuple(field or ()) or None,
+                         fetch_timeout=fetch_timeout, workers=workers)
     target = nullcontext(sys.stdout) if output == "-" else open(output, "w", encoding="utf-8")
     n = failed = 0
     with target as out:
-        for analysis in analyze_paths(inputs, settings):
+        for analysis in analyze_paths(sources, settings):
             out.write(json.dumps(analysis.as_contract(), ensure_ascii=False) + "\n")
             n += 1
             failed += bool(analysis.errors and not analysis.article.raw)
@@ -98,31 +133,43 @@ def extract(
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files or directories to ingest; '-' for stdin.")],
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="Files, directories or URLs to ingest; '-' for stdin.")
+    ] = None,
     db: DbOption = "parley.db",
     actors: ActorsOption = None,
     include: Annotated[list[str] | None, typer.Option(help="Only files matching this glob; repeatable.")] = None,
     exclude: Annotated[list[str] | None, typer.Option(help="Skip files matching this glob; repeatable.")] = None,
     max_bytes: Annotated[int | None, typer.Option(help="Largest input read, in bytes.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    urls: UrlsOption = None,
+    field: FieldOption = None,
+    fetch_timeout: TimeoutOption = None,
+    workers: WorkersOption = None,
 ) -> None:
     """Analyse articles and store them; the same article twice is stored once.
+
+    Reads text and Markdown page dumps, HTML, JSON/JSONL records, WARC archives, RSS/Atom
+    feeds (any of them gzipped) and URLs. Near-duplicates (the same story re-posted) are
+    stored and linked to the first copy. Workers analyse; this process alone writes the
+    store, in input order.
 
     Example: parley ingest examples/ --db parley.db
     """
     from . import open as open_store
-    from .batch import analyze_inputs
     from .ingest.sources import iter_inputs
+    from .parallel import analyze_inputs
     from .progress import progress
 
-    _check_paths(paths)
+    sources = _sources(paths, urls)
     settings = _settings(
-        actors=tuple(actors or ()) or None, max_bytes=max_bytes,
+        actors=tuple(actors or ()) or None, max_bytes=max_bytes, workers=workers,
         include=tuple(include or ()) or None, exclude=tuple(exclude or ()) or None,
+        fields=tuple(field or ()) or None, fetch_timeout=fetch_timeout,
     )
-    counts = {"added": 0, "duplicate": 0, "failed": 0}
+    counts = {"added": 0, "near_duplicate": 0, "duplicate": 0, "failed": 0}
     with open_store(db) as store, progress(quiet) as bar:
-        for analysis in analyze_inputs(iter_inputs(paths, settings), settings):
+        for analysis in analyze_inputs(iter_inputs(sources, settings), settings):
             outcome = store.add(analysis)
             counts[outcome] += 1
             bar(analysis.article.ref or analysis.article.id)
@@ -130,9 +177,35 @@ def ingest(
         n_signals, n_quotes = store.count("signals"), store.count("quotes")
     seen = sum(counts.values())
     typer.echo(
-        f"{seen} inputs: {counts['added']} ingested, {counts['duplicate']} duplicates, {counts['failed']} failed."
+        f"{seen} inputs: {counts['added'] + counts['near_duplicate']} ingested, {counts['duplicate']} duplicates,"
+        f" {counts['failed']} failed ({counts['near_duplicate']} near-duplicates linked to a first copy)."
         f" Store {db}: {total} articles, {n_signals} signals, {n_quotes} quotes."
     )
+
+
+@app.command()
+def spark(
+    inputs: Annotated[list[str], typer.Argument(help="Files, directories, Parquet, or URIs Spark reads (s3a://...).")],
+    output: Annotated[str, typer.Argument(help="Folder for the Parquet tables: articles, quotes, signals, errors.")],
+    master: Annotated[str | None, typer.Option(help="Spark master URL (default local[*]: all cores here).")] = None,
+    partitions: Annotated[int | None, typer.Option(help="Analysis partitions (default 4 per core).")] = None,
+    overwrite: Annotated[bool, typer.Option(help="Replace the tables if OUTPUT exists.")] = False,
+    actors: ActorsOption = None,
+    max_bytes: Annotated[int | None, typer.Option(help="Largest input read, in bytes.")] = None,
+    field: FieldOption = None,
+) -> None:
+    """Run the pipeline on Apache Spark; write the tables of `parley export` as Parquet.
+
+    Needs the spark extra: pip install 'parley[spark]'. See docs/scale.md.
+
+    Example: parley spark news.jsonl out/ --master local[4]
+    """
+    from .spark import run_job
+
+    settings = _settings(actors=tuple(actors or ()) or None, max_bytes=max_bytes, fields=tuple(field or ()) or None)
+    quiet = not log.isEnabledFor(logging.INFO)
+    counts = run_job(inputs, output, settings, master=master, partitions=partitions, overwrite=overwrite, quiet=quiet)
+    typer.echo(f"Wrote {output}: " + ", ".join(f"{n} {name}" for name, n in counts.items()) + ".")
 
 
 def _filters(**kw: object):  # type: ignore[no-untyped-def]
@@ -175,6 +248,10 @@ def quotes(
     db: DbOption = "parley.db",
     actor: Annotated[str | None, typer.Option(help="Speaker name contains this.")] = None,
     side: Annotated[str | None, typer.Option(help="Speaker side contains this.")] = None,
+    counterpart: Annotated[
+        str | None, typer.Option(help="Only quotes behind a signal whose counterpart contains this.")
+    ] = None,
+    stance: Annotated[str | None, typer.Option(help="Only quotes behind a signal with this stance.")] = None,
     since: Annotated[str | None, typer.Option(help="From this ISO date.")] = None,
     until: Annotated[str | None, typer.Option(help="Up to this ISO date.")] = None,
     outlet: Annotated[str | None, typer.Option(help="Outlet contains this.")] = None,
@@ -186,23 +263,33 @@ def quotes(
 
     Example: parley quotes --actor Peskov --format json
     """
-    rows = _query("quotes", db, limit, actor=actor, side=side, since=since, until=until, outlet=outlet,
-                  search=search)
+    rows = _query("quotes", db, limit, actor=actor, side=side, counterpart=counterpart, stance=stance,
+                  since=since, until=until, outlet=outlet, search=search)
     _emit(rows, QUOTE_COLUMNS, fmt, f"{len(rows)} quotes")
 
 
-@app.command()
-def actors(db: DbOption = "parley.db", fmt: FormatOption = "table") -> None:
-    """List the actors seen in the store, with their signal and quote counts.
+ACTOR_COLUMNS = ("name", "kind", "side", "signals", "as_counterpart", "quotes", "statements", "articles",
+                 "first_seen", "last_seen")
 
-    Example: parley actors --format csv
+
+@app.command()
+def actors(
+    db: DbOption = "parley.db",
+    side: Annotated[str | None, typer.Option(help="Only actors of this side (e.g. Russia).")] = None,
+    kind: Annotated[str | None, typer.Option(help="Only this kind (person, state, armed_group, ...).")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many rows.")] = None,
+    fmt: FormatOption = "table",
+) -> None:
+    """List the actors seen in the store: signals held and faced, quotes, reported statements, articles, dates.
+
+    Example: parley actors --side Russia --format csv
     """
     from . import open as open_store
 
     _require_db(db)
     with open_store(db) as store:
-        rows = store.actors()
-    _emit(rows, ("name", "kind", "side", "signals", "as_counterpart", "quotes"), fmt, f"{len(rows)} actors")
+        rows = store.actors(side=side, kind=kind, limit=limit)
+    _emit(rows, ACTOR_COLUMNS, fmt, f"{len(rows)} actors")
 
 
 def _require_db(db: str) -> None:
@@ -223,6 +310,103 @@ def _emit(rows: list[dict], columns: tuple[str, ...], fmt: str, title: str) -> N
     if fmt not in FORMATS:
         raise UsageError("P400", f"--format must be one of {', '.join(FORMATS)}")
     write_rows(rows, columns, fmt, title=title)
+
+
+@app.command()
+def timeline(
+    actor: Annotated[str, typer.Option(help="Holder name contains this.")],
+    out: Annotated[str, typer.Option("--out", "-o", help="Output file: .png, .svg or .html (with tooltips).")],
+    db: DbOption = "parley.db",
+    counterpart: Annotated[str | None, typer.Option(help="Only signals toward this counterpart.")] = None,
+    since: Annotated[str | None, typer.Option(help="From this ISO date.")] = None,
+    until: Annotated[str | None, typer.Option(help="Up to this ISO date.")] = None,
+    by_counterpart: Annotated[
+        bool, typer.Option("--by-counterpart", help="One lane per counterpart (colour = stance).")
+    ] = False,
+) -> None:
+    """Draw an actor's stance over time: one mark per signal, and the signals per month.
+
+    Example: parley timeline --actor Velic --counterpart "Northern Front" --out velic.html
+    """
+    from . import timeline as tl
+    from .store import Filters, Store
+
+    _require_db(db)
+    with Store(db, readonly=True) as store:
+        chart = tl.for_actor(store, actor, counterpart, "counterpart" if by_counterpart else "stance",
+                             Filters(since=since, until=until))
+    tl.write(chart, out)
+    undated = f" ({chart.undated} undated, not drawn)" if chart.undated else ""
+    typer.echo(f"{len(chart.marks)} signals{undated} -> {out}")
+
+
+@app.command("export")
+def export_(
+    out: Annotated[str, typer.Option("--out", "-o", help="Directory for one file per table.")],
+    db: DbOption = "parley.db",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="csv, jsonl or parquet.")] = "csv",
+) -> None:
+    """Export articles, actors, quotes, signals and errors as tables (columns: docs/schema.md).
+
+    Example: parley export --format parquet --out export/
+    """
+    from .export import export
+    from .store import Store
+
+    _require_db(db)
+    with Store(db, readonly=True) as store:
+        counts = export(store, out, fmt)
+    typer.echo(", ".join(f"{n} {t}" for t, n in counts.items()) + f" -> {out}/")
+
+
+@app.command()
+def report(
+    out: Annotated[str, typer.Option("--out", "-o", help="The HTML file to write.")] = "report.html",
+    db: DbOption = "parley.db",
+    actor: Annotated[str | None, typer.Option(help="Brief on this holder (name contains this).")] = None,
+    counterpart: Annotated[str | None, typer.Option(help="... toward this counterpart.")] = None,
+    since: Annotated[str | None, typer.Option(help="From this ISO date.")] = None,
+    until: Annotated[str | None, typer.Option(help="Up to this ISO date.")] = None,
+    dashboard: Annotated[
+        str | None, typer.Option(help="Link evidence to this running dashboard (http://127.0.0.1:8000).")
+    ] = None,
+) -> None:
+    """Write a self-contained HTML briefing on the corpus, or on one dyad.
+
+    Example: parley report --actor Velic --counterpart "Northern Front" --out brief.html
+    """
+    from .report import build_report
+    from .store import Filters, Store
+
+    _require_db(db)
+    with Store(db, readonly=True) as store:
+        page = build_report(store, Filters(actor=actor, counterpart=counterpart, since=since, until=until),
+                            dashboard=dashboard)
+    Path(out).write_text(page, encoding="utf-8")
+    typer.echo(f"report -> {out}")
+
+
+@app.command()
+def serve(
+    db: DbOption = "parley.db",
+    host: Annotated[str, typer.Option(help="Address to listen on; loopback unless you mean to share it.")] = (
+        "127.0.0.1"
+    ),
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Run the read-only dashboard and JSON API over the store.
+
+    Example: parley serve --db parley.db --port 8000
+    """
+    import uvicorn
+
+    from .web.app import create_app
+
+    web = create_app(db)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        log.warning("listening on %s: anyone who can reach this address can read the store", host)
+    typer.echo(f"parley dashboard on http://{'[' + host + ']' if ':' in host else host}:{port}/ (Ctrl-C stops it)")
+    uvicorn.run(web, host=host, port=port, log_level="warning")
 
 
 @app.command()

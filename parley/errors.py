@@ -32,6 +32,7 @@ CODES: dict[str, tuple[str, str]] = {
     "P111": ("fetch_failed", "the URL could not be fetched; check the address and the network"),
     "P112": ("unsupported", "parley cannot read this kind of file"),
     "P113": ("loop", "a directory symlink points back into itself; it was skipped"),
+    "P114": ("bad_feed", "the file is not an RSS or Atom feed parley can read; check that it is feed XML"),
     "P200": ("step_failed", "an extraction step failed on this article; please report it with the input"),
     "P201": ("too_long", "the text is too long to parse in one piece; it was analysed in parts"),
     "P300": ("store_open", "the database could not be opened; check the path and permissions"),
@@ -42,7 +43,8 @@ CODES: dict[str, tuple[str, str]] = {
     "P402": ("bad_actors", "fix the actor file at the line named in the message"),
     "P403": ("bad_gold", "gold files follow shared/eval/GUIDELINES.md: one JSON object per line"),
     "P404": ("missing_dependency", "install the optional extra named in the message"),
-    "P405": ("bad_model", "the signal model file is missing or damaged; rebuild it: python -m parley.signals.train"),
+    "P405": ("spark_failed", "the Spark job failed; check --master, and run with --verbose for Spark's log"),
+    "P406": ("bad_model", "the signal model file is missing or damaged; rebuild it: python -m parley.signals.train"),
 }
 
 

@@ -46,7 +46,7 @@ def table(rows: Iterable[dict[str, Any]], columns: Sequence[str], out: IO[str], 
 
     t = Table(title=title, show_lines=False, expand=False)
     for c in columns:
-        t.add_column(c, overflow="fold", max_width=60 if c in ("evidence", "quote", "explanation") else 28)
+        t.add_column(c, overflow="fold", max_width=60 if c in ("evidence_text", "quote_text", "explanation") else 28)
     for r in rows:
         t.add_row(*[Text(_cell(r.get(c))) for c in columns])
     Console(file=out, width=None if out.isatty() else 200).print(t)

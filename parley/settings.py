@@ -35,11 +35,16 @@ class Settings:
     actors: tuple[str, ...] = field(
         default=(), metadata={"help": "extra actor registry files (YAML) added to the bundled one"}
     )
-    workers: int = field(default=1, metadata={"help": "worker processes for ingest and extract (0 = all cores)"})
+    workers: int = field(
+        default=0, metadata={"help": "worker processes for ingest and extract (0 = all cores, 1 = no pool)"}
+    )
     max_parse_chars: int = field(
         default=100_000, metadata={"help": "longest stretch of text given to spaCy in one call"}
     )
     fetch_timeout: float = field(default=20.0, metadata={"help": "seconds to wait for a URL"})
+    fields: tuple[str, ...] = field(
+        default=(), metadata={"help": "JSON record fields, parley=yours (text=body,url=link,date=meta.published)"}
+    )
 
     def wants(self, path: Path, root: Path) -> bool:
         """Whether a file found under ``root`` passes the include/exclude globs."""

@@ -3,6 +3,11 @@
 One definition of each table's columns, used by every path that writes tables, so a
 corpus exported from the store and the same corpus run on a cluster give the same columns.
 List-valued fields (authors, conditions, reasons) are JSON arrays in text columns.
+Columns are text unless ``COLUMN_TYPES`` says otherwise; every column is documented in
+``docs/schema.md`` (a test checks that).
+
+Actors are keyed by canonical name: ``rows()`` gives one actors row per name an analysis
+mentions, so a corpus run on a cluster deduplicates the actors table by ``name``.
 """
 
 from __future__ import annotations
@@ -25,13 +30,26 @@ SIGNAL_COLUMNS = (
     "reasons", "evidence", "start_char", "end_char", "clean_start", "clean_end", "date", "explanation",
     "confidence", "extractor",
 )
+ACTOR_COLUMNS = ("name", "kind", "side")
 ERROR_COLUMNS = ("article_id", "source", "location", "code", "message", "step")
 TABLES: dict[str, tuple[str, ...]] = {
     "articles": ARTICLE_COLUMNS,
+    "actors": ACTOR_COLUMNS,
     "quotes": QUOTE_COLUMNS,
     "signals": SIGNAL_COLUMNS,
     "errors": ERROR_COLUMNS,
 }
+
+#: Columns that are not text: their Arrow/Parquet (and Spark) type names.
+COLUMN_TYPES: dict[str, str] = {
+    "seq": "int64", "start_char": "int64", "end_char": "int64", "clean_start": "int64", "clean_end": "int64",
+    "confidence": "float64",
+}
+
+
+def column_type(column: str) -> str:
+    """The type of a column of any table: ``string`` unless ``COLUMN_TYPES`` says otherwise."""
+    return COLUMN_TYPES.get(column, "string")
 
 
 def _json(value: Any) -> str:
@@ -65,9 +83,30 @@ def rows(analysis: Analysis) -> dict[str, list[dict[str, Any]]]:
              "date": s.date or a.date, "explanation": s.explanation, "confidence": s.confidence,
              "extractor": s.extractor}
         )
+    out["actors"] = _actor_rows(analysis)
     for e in analysis.errors:
         out["errors"].append(
             {"article_id": article_id, "source": e.source or "", "location": e.location or "", "code": e.code,
              "message": e.message, "step": e.step or ""}
         )
+    return out
+
+
+def _actor_rows(analysis: Analysis) -> list[dict[str, Any]]:
+    """One row per actor name the analysis mentions; the kind comes from the registry."""
+    from .actors.registry import load_registry
+
+    sides: dict[str, str | None] = {}
+    for q in (*analysis.quotes, *analysis.statements):
+        if q.speaker:
+            sides.setdefault(q.speaker, q.speaker_side)
+    for s in analysis.signals:
+        sides.setdefault(s.holder, s.holder_side)
+        if s.counterpart:
+            sides.setdefault(s.counterpart, s.counterpart_side)
+    registry = load_registry()
+    out = []
+    for name, side in sides.items():
+        known = registry.get(name)
+        out.append({"name": name, "kind": known.kind if known else None, "side": side})
     return out

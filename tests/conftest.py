@@ -57,3 +57,89 @@ def wire_analysis():
     import parley
 
     return parley.analyze(WIRE)
+
+
+# --- the workbench's corpus: analyses built by hand, so views are tested on known records ---
+
+HOSTILE = '<script>alert("x")</script> & <img src=x onerror=alert(1)>'
+
+
+def make_analysis(ref: str, text: str, date: str | None, signals=(), quotes=(), title=None, url=None, outlet=None):
+    """An Analysis of ``text`` whose records point at the given substrings of it.
+
+    ``signals``: (holder, counterpart, stance, evidence, conditions, reasons);
+    ``quotes``: (speaker, quote). Offsets are found with ``str.index``.
+    """
+    from parley.ingest.article import content_id
+    from parley.model import Analysis, Article, Quote, Signal
+
+    def span(piece: str) -> tuple[int, int]:
+        start = text.index(piece)
+        return start, start + len(piece)
+
+    article = Article(id=content_id(text), raw=text, text=text, segments=((0, 0, len(text)),), ref=ref,
+                      url=url, outlet=outlet, title=title, date=date)
+    sigs = tuple(
+        Signal(holder=h, holder_side=None, counterpart=c, stance=st, evidence=ev, start=span(ev)[0], end=span(ev)[1],
+               clean_start=span(ev)[0], clean_end=span(ev)[1], conditions=tuple(cond), reasons=tuple(rs), date=date,
+               confidence=0.8, extractor="test.v1", explanation="written by hand")
+        for h, c, st, ev, cond, rs in signals
+    )
+    qs = tuple(
+        Quote(quote=q, start=span(q)[0], end=span(q)[1], clean_start=span(q)[0], clean_end=span(q)[1], speaker=sp,
+              cue="said", extractor="test.v1")
+        for sp, q in quotes
+    )
+    return Analysis(article=article, quotes=qs, signals=sigs)
+
+
+def workbench_analyses():
+    """Four fictional articles: one dyad whose stance moves refuse -> conditional -> open, and hostile markup."""
+    a = "President Amara Velic said her government will never negotiate with the Northern Front."
+    b = "Velic said talks with the Northern Front could begin if the group lays down its arms."
+    c = "Velic said Kestria was open to talks with the Northern Front in Oslo."
+    d = "Ivo Darran said the Northern Front was ready to talk to Kestria."
+    hostile = f"Commander Tarn said {HOSTILE} would never stop them negotiating with Lask."
+    return [
+        make_analysis("a.txt", f"{a} \"We do not talk to bombers,\" Velic said.", "2024-03-09",
+                      [("Amara Velic", "Northern Front", "refuse", a, (), ("terrorism",))],
+                      [("Amara Velic", "We do not talk to bombers,")], title="Kestria rejects talks",
+                      url="https://example.org/2024/03/09/talks", outlet="Kestria Herald"),
+        make_analysis("b.txt", b, "2024-05-20",
+                      [("Amara Velic", "Northern Front", "conditional", b, ("the group lays down its arms",), ())],
+                      title="Velic sets a condition", outlet="Kestria Herald"),
+        make_analysis("c.txt", f"{c} {d}", "2024-07-02",
+                      [("Amara Velic", "Northern Front", "open", c, (), ()),
+                       ("Ivo Darran", "Kestria", "open", d, (), ())],
+                      [("Ivo Darran", "the Northern Front was ready to talk to Kestria")],
+                      title="Oslo opening", url="javascript:alert(1)"),
+        make_analysis("hostile.txt", hostile, None, [("Tarn", "Lask", "refuse", hostile, (), ())],
+                      [("Tarn", HOSTILE)], title=f"Markup {HOSTILE}"),
+    ]
+
+
+@pytest.fixture
+def workbench_db(tmp_path: Path) -> Path:
+    """A store file holding ``workbench_analyses()``."""
+    from parley.store import Store
+
+    path = tmp_path / "workbench.db"
+    with Store(path) as s:
+        for analysis in workbench_analyses():
+            s.add(analysis)
+    return path
+
+
+@pytest.fixture(scope="session")
+def spark():
+    """One local Spark session for every Spark test: 2 threads, 3 attempts per task (retries are tested)."""
+    import shutil
+
+    if shutil.which("java") is None:
+        pytest.skip("Java is not installed: the Spark tests need Java 17 (apt-get install openjdk-17-jre-headless)")
+    from parley.spark import session
+
+    s = session("local[2,3]", conf={"spark.sql.shuffle.partitions": "4", "spark.default.parallelism": "2"})
+    s.sparkContext.setLogLevel("ERROR")
+    yield s
+    s.stop()

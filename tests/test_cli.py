@@ -27,7 +27,9 @@ def test_cli_version(capsys):
     assert code == 0 and out.startswith("parley ")
 
 
-@pytest.mark.parametrize("cmd", ["extract", "ingest", "signals", "quotes", "actors", "evaluate"])
+@pytest.mark.parametrize(
+    "cmd", ["extract", "ingest", "signals", "quotes", "actors", "evaluate", "timeline", "export", "report", "serve"]
+)
 def test_cli_every_command_has_help_with_an_example(capsys, cmd):
     code, out, _ = run(capsys, cmd, "--help")
     assert code == 0 and "Example: parley" in out

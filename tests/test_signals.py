@@ -128,4 +128,4 @@ def test_signals_damaged_model_file_is_a_coded_error(tmp_path):
     path.write_text('{"name": "x", "stances": ["refuse"]}', encoding="utf-8")
     with pytest.raises(ParleyError) as err:
         load_model(str(path))
-    assert err.value.code == "P405"
+    assert err.value.code == "P406"

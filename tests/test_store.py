@@ -71,3 +71,12 @@ def test_store_refuses_a_newer_schema(tmp_path):
 def test_store_public_open(tmp_path):
     with parley.open(str(tmp_path / "x.db")) as s:
         assert s.count("articles") == 0
+
+
+def test_store_rows_carry_clean_text_of_evidence(store, wire_analysis):
+    store.add(wire_analysis)
+    for row in store.signals():
+        article = store.article(row["article_id"])
+        assert row["evidence_text"] == article["text"][row["clean_start"] : row["clean_end"]]
+    for row in store.quotes():
+        assert row["quote_text"]

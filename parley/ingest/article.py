@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import hashlib
 
+from ..errors import InputError
 from ..model import Article
-from ..text.clean import classify, clean_text
+from ..offsets import Segment
+from ..text.clean import build_text, classify
 from ..text.lang import guess_language
 from ..text.meta import Metadata, extract_metadata, iso_date, url_date, url_outlet
-from .html import extract_html
+from .html import compose, extract_html, fragment_text
 from .sources import RawInput
 
-CLEANER_TEXT = "clean.text.v1"
+CLEANER_TEXT = "clean.text.v2"
 CLEANER_HTML = "clean.html.trafilatura.v1"
+CLEANER_FRAGMENT = "clean.fragment.v1"
 
 
 def content_id(content: str) -> str:
@@ -27,11 +30,15 @@ def prepare(raw: RawInput) -> Article:
         page = extract_html(raw.content, url=raw.url, source=raw.source)
         text, segments, extractor = page.text, page.segments, CLEANER_HTML
         meta = Metadata(page.title, page.authors, page.date, page.outlet or url_outlet(raw.url), None)
+    elif raw.format == "fragment":
+        plain, outer = fragment_text(raw.content)
+        text, inner, meta = clean_page(plain, raw.url, raw.site_lines)
+        segments, extractor = compose(outer, inner), CLEANER_FRAGMENT
     else:
-        blocks = classify(raw.content)
-        text, segments = clean_text(raw.content)
-        meta = extract_metadata(blocks, raw.url)
+        text, segments, meta = clean_page(raw.content, raw.url, raw.site_lines)
         extractor = CLEANER_TEXT
+    if not text.strip():
+        raise InputError("P108", "no article text was left after cleaning", source=raw.source, location=raw.location)
     return Article(
         id=content_id(raw.content),
         raw=raw.content,
@@ -49,6 +56,18 @@ def prepare(raw: RawInput) -> Article:
         input_format=raw.format,
         extractor=extractor,
     )
+
+
+def clean_page(
+    raw: str, url: str | None, site_lines: frozenset[str] = frozenset()
+) -> tuple[str, tuple[Segment, ...], Metadata]:
+    """The body of a plain-text page (its headline first), its segments and its metadata."""
+    blocks = classify(raw, site_lines)
+    meta = extract_metadata(blocks, url)
+    if meta.title_block is not None:  # headlines carry signals: the title stays in the text
+        blocks[meta.title_block].keep = blocks[meta.title_block].heading = True
+    text, segments = build_text(raw, blocks)
+    return text, segments, meta
 
 
 def _date(value: str | None) -> str | None:

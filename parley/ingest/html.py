@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..errors import InputError
-from ..offsets import Segment
+from ..offsets import Segment, TextBuilder
 
 _TOKENS = re.compile(
     r"<!--.*?-->|<(script|style|noscript|template)\b.*?</\1\s*>|<[^>]*>|&#?\w+;|[^<&]+|[<&]",
@@ -34,69 +34,94 @@ class HtmlArticle:
     language: str | None = None
 
 
+_NONSPACE = re.compile(r"\S+")
+
+
 def visible_chars(page: str) -> tuple[str, list[int]]:
-    """The page's text (tags dropped, entities decoded) and each character's offset in ``page``."""
-    chars: list[str] = []
+    """The page's visible non-space characters (entities decoded) and each one's offset in ``page``."""
+    parts: list[str] = []
     where: list[int] = []
     for m in _TOKENS.finditer(page):
         tok = m.group(0)
-        if tok.startswith("<") and len(tok) > 1:
-            chars.append(" ")
-            where.append(-1)
-        elif tok.startswith("&") and tok.endswith(";"):
-            for ch in htmllib.unescape(tok):
-                chars.append(ch)
-                where.append(m.start())
-        else:
-            chars.extend(tok)
-            where.extend(range(m.start(), m.end()))
-    return "".join(chars), where
+        if tok[0] == "<" and len(tok) > 1:
+            continue
+        if tok[0] == "&" and tok.endswith(";"):
+            chars = "".join(htmllib.unescape(tok).split())
+            parts.append(chars)
+            where.extend([m.start()] * len(chars))
+            continue
+        base = m.start()
+        for r in _NONSPACE.finditer(tok):
+            parts.append(r.group(0))
+            where.extend(range(base + r.start(), base + r.end()))
+    return "".join(parts), where
 
 
 def align(clean: str, page: str) -> tuple[Segment, ...]:
-    """Segments mapping ``clean`` (trafilatura's text) into ``page`` where they agree literally."""
+    """Segments mapping ``clean`` (trafilatura's text) into ``page`` where they agree literally.
+
+    Each line of ``clean`` is found, white space ignored, in the page's visible text after
+    the previous line; its characters that equal the page's become segments.
+    """
     stream, where = visible_chars(page)
-    s_chars = [(c, where[i]) for i, c in enumerate(stream) if not c.isspace()]
-    s_text = "".join(c for c, _ in s_chars)
-    mapped: dict[int, int] = {}
-    cursor = 0
-    for line_start, line in _lines(clean):
-        nonspace = [(line_start + i, c) for i, c in enumerate(line) if not c.isspace()]
-        key = "".join(c for _, c in nonspace)
-        if not key:
-            continue
-        hit = s_text.find(key, cursor)
-        if hit < 0:
-            continue
-        for k, (ci, _) in enumerate(nonspace):
-            mapped[ci] = s_chars[hit + k][1]
-        cursor = hit + len(key)
-    return _segments(clean, page, mapped)
-
-
-def _lines(text: str) -> list[tuple[int, str]]:
-    out, pos = [], 0
-    for line in text.split("\n"):
-        out.append((pos, line))
-        pos += len(line) + 1
-    return out
-
-
-def _segments(clean: str, page: str, mapped: dict[int, int]) -> tuple[Segment, ...]:
     segs: list[list[int]] = []
-    prev_c = prev_r = -2
-    for ci, ch in enumerate(clean):
-        r = mapped.get(ci)
-        if r is None and ch.isspace() and prev_c == ci - 1 and prev_r + 1 < len(page) and page[prev_r + 1] == ch:
-            r = prev_r + 1  # a space that is also in the source
-        if r is None or r < 0 or page[r] != ch:
-            continue
-        if segs and prev_c == ci - 1 and prev_r == r - 1:
-            segs[-1][2] += 1
+    cursor = pos = 0
+    for line in clean.split("\n"):
+        runs = [(pos + r.start(), r.group(0)) for r in _NONSPACE.finditer(line)]
+        key = "".join(t for _, t in runs)
+        hit = stream.find(key, cursor) if key else -1
+        if hit >= 0:
+            j = hit
+            for cs, t in runs:
+                _map_run(segs, cs, t, where[j : j + len(t)], page)
+                j += len(t)
+            cursor = hit + len(key)
+        pos += len(line) + 1
+    return _merge(segs, clean, page)
+
+
+def _map_run(segs: list[list[int]], cs: int, run: str, raw: list[int], page: str) -> None:
+    """Segments for one run of non-space characters found at page offsets ``raw``."""
+    if raw[-1] - raw[0] == len(run) - 1 and page[raw[0] : raw[0] + len(run)] == run:
+        segs.append([cs, raw[0], len(run)])  # the common case: the run is literally in the page
+        return
+    for k, ch in enumerate(run):
+        r = raw[k]
+        if page[r] != ch:
+            continue  # a decoded entity: not in the page as such
+        last = segs[-1] if segs else None
+        if last and last[0] + last[2] == cs + k and last[1] + last[2] == r:
+            last[2] += 1
         else:
-            segs.append([ci, r, 1])
-        prev_c, prev_r = ci, r
-    return tuple((a, b, n) for a, b, n in segs)
+            segs.append([cs + k, r, 1])
+
+
+def _merge(segs: list[list[int]], clean: str, page: str) -> tuple[Segment, ...]:
+    """Join neighbouring segments when the white space between them is the same in both texts."""
+    out: list[list[int]] = []
+    for seg in segs:
+        if out:
+            cs, rs, n = out[-1]
+            gap = seg[0] - (cs + n)
+            if gap >= 0 and seg[1] - (rs + n) == gap and clean[cs + n : seg[0]] == page[rs + n : seg[1]]:
+                out[-1][2] += gap + seg[2]
+                continue
+        out.append(list(seg))
+    return tuple((a, b, n) for a, b, n in out)
+
+
+# htmldate's extensive search doubles the cost of a page for rare gains; the URL and the
+# page's own date lines are searched anyway, and the publication (not update) date wins.
+_DATE_PARAMS = {"extensive_search": False, "original_date": True}
+
+
+def _has_article(text: str) -> bool:
+    """Whether extracted text reads as an article: some prose, not a menu left over."""
+    from ..text.clean import blocks, is_prose
+
+    if len(text.split()) >= 40 or len(text) >= 400:  # 400 characters: languages written without spaces
+        return True
+    return any(is_prose(b) for b in blocks(text))
 
 
 def extract_html(page: str, url: str | None = None, source: str | None = None) -> HtmlArticle:
@@ -104,10 +129,11 @@ def extract_html(page: str, url: str | None = None, source: str | None = None) -
     import trafilatura
 
     doc = trafilatura.bare_extraction(
-        page, url=url, with_metadata=True, include_comments=False, include_tables=False, favor_precision=False
+        page, url=url, with_metadata=True, include_comments=False, include_tables=True, favor_precision=False,
+        date_extraction_params=_DATE_PARAMS,
     )
     text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
-    if not text:
+    if not text or not _has_article(text):
         raise InputError("P108", "no article body was found in the HTML", source=source)
     authors = [a.strip() for a in re.split(r";|,| and ", doc.author or "") if a.strip()]
     return HtmlArticle(
@@ -119,3 +145,56 @@ def extract_html(page: str, url: str | None = None, source: str | None = None) -
         outlet=doc.sitename,
         language=doc.language,
     )
+
+
+_BLOCK_TAG = re.compile(r"</?(?:p|div|br|h[1-6]|li|ul|ol|blockquote|tr|table|section|article|header|footer|pre|hr)\b",
+                        re.I)
+
+
+def fragment_text(fragment: str) -> tuple[str, tuple[Segment, ...]]:
+    """Text of an HTML fragment (a feed item, a record's ``html``) with segments into it.
+
+    Block tags become paragraph breaks, runs of white space one space; text is copied
+    with its place in ``fragment``, and a decoded entity ("&amp;") is inserted unmapped.
+    """
+    builder = TextBuilder()
+    pending = ""
+    for m in _TOKENS.finditer(fragment):
+        tok = m.group(0)
+        if tok.startswith("<") and len(tok) > 1:
+            if _BLOCK_TAG.match(tok):
+                pending = "\n\n" if len(builder) else ""
+            continue  # inline tags do not separate words: <b>Os</b>lo
+        pending = _emit(fragment, m, tok, builder, pending)
+    return builder.build()
+
+
+def _emit(fragment: str, m: re.Match[str], tok: str, builder: TextBuilder, pending: str) -> str:
+    """Append one text token; returns the separator still owed before the next one."""
+    if tok.startswith("&") and tok.endswith(";"):
+        pieces = [(htmllib.unescape(tok), None)]
+    else:
+        pieces = [(w.group(0), m.start() + w.start()) for w in re.finditer(r"\S+|\s+", tok)]
+    for piece, at in pieces:
+        if piece.isspace() or not piece.strip():
+            pending = pending or (" " if len(builder) else "")
+            continue
+        if pending:
+            builder.insert(pending)
+            pending = ""
+        if at is None:
+            builder.insert(piece)
+        else:
+            builder.copy(fragment, at, at + len(piece))
+    return pending
+
+
+def compose(outer: tuple[Segment, ...], inner: tuple[Segment, ...]) -> tuple[Segment, ...]:
+    """Segments of ``clean -> raw`` from ``clean -> mid`` (``inner``) and ``mid -> raw`` (``outer``)."""
+    out: list[Segment] = []
+    for cs, ms, n in inner:
+        for os_, rs, k in outer:
+            lo, hi = max(ms, os_), min(ms + n, os_ + k)
+            if lo < hi:
+                out.append((cs + lo - ms, rs + lo - os_, hi - lo))
+    return tuple(out)

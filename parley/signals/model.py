@@ -98,7 +98,7 @@ def from_json(data: dict[str, Any]) -> StanceModel:
             tuple(float(x) for x in data["thresholds"]),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise ParleyError("P405", f"the signal model file is not valid: {exc}") from None
+        raise ParleyError("P406", f"the signal model file is not valid: {exc}") from None
 
 
 @lru_cache(maxsize=4)
@@ -111,5 +111,5 @@ def load_model(path: str | None = None) -> StanceModel:
             text = Path(path).read_text(encoding="utf-8")
         data = json.loads(text)
     except (OSError, json.JSONDecodeError) as exc:
-        raise ParleyError("P405", f"cannot read the signal model: {exc}") from None
+        raise ParleyError("P406", f"cannot read the signal model: {exc}") from None
     return from_json(data)

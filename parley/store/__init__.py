@@ -9,6 +9,7 @@ The file works as-is in Datasette and DuckDB: plain tables, foreign keys, FTS5.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
 from collections.abc import Iterator
@@ -21,7 +22,17 @@ from typing import Any
 
 from ..errors import StoreError, UsageError
 from ..model import Analysis, ErrorRecord
-from .queries import Filters, select_quotes, select_signals
+from . import near
+from .queries import (
+    ACTOR_ORDER,
+    ACTOR_SELECT,
+    QUOTE_SELECT,
+    SIGNAL_SELECT,
+    Filters,
+    select_quotes,
+    select_signals,
+    select_table,
+)
 
 __all__ = ["Filters", "Store", "migrations"]
 
@@ -118,8 +129,9 @@ class Store:
     def add(self, analysis: Analysis) -> str:
         """Store one analysed article with its records, atomically.
 
-        Returns "added", "duplicate" (already stored: nothing changes) or "failed" (the
-        input had no article; its errors are stored).
+        Returns "added", "near_duplicate" (stored, and linked by ``duplicate_of`` to the
+        first stored copy of nearly the same text), "duplicate" (already stored: nothing
+        changes) or "failed" (the input had no article; its errors are stored).
         """
         a = analysis.article
         try:
@@ -130,8 +142,12 @@ class Store:
                     return "failed"
                 if self.db.execute("SELECT 1 FROM articles WHERE id = ?", (a.id,)).fetchone():
                     return "duplicate"
+                first, signature = near.first_copy(self.db, a.text)
+                if first and not a.duplicate_of:
+                    analysis = dataclasses.replace(analysis, article=dataclasses.replace(a, duplicate_of=first))
                 self._article(analysis)
-                return "added"
+                near.remember(self.db, a.id, signature)
+                return "near_duplicate" if analysis.article.duplicate_of else "added"
         except sqlite3.Error as exc:
             raise StoreError("P302", f"article {a.ref or a.id}: {exc}") from None
 
@@ -172,13 +188,16 @@ class Store:
     def _actor(self, name: str | None, side: str | None) -> int | None:
         if not name:
             return None
-        row = self.db.execute("SELECT id FROM actors WHERE name = ?", (name,)).fetchone()
-        if row:
-            return int(row[0])
         from ..actors.registry import load_registry
 
         known = load_registry().get(name)
         kind = known.kind if known else None
+        side = side or (known.side if known else None)
+        row = self.db.execute("SELECT id, side FROM actors WHERE name = ?", (name,)).fetchone()
+        if row:
+            if row[1] is None and side:  # learnt the side from a later record
+                self.db.execute("UPDATE actors SET side = ? WHERE id = ?", (side, row[0]))
+            return int(row[0])
         cur = self.db.execute("INSERT INTO actors (name, kind, side) VALUES (?, ?, ?)", (name, kind, side))
         return int(cur.lastrowid or 0)
 
@@ -200,27 +219,78 @@ class Store:
         row = self.db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
         return _decode(dict(row)) if row else None
 
-    def signals(self, filters: Filters | None = None, limit: int | None = None) -> list[dict[str, Any]]:
-        sql, params = select_signals(filters or Filters(), limit)
-        return [_decode(dict(r)) for r in self._query(sql, params, (filters or Filters()).search)]
+    def signals(
+        self, filters: Filters | None = None, limit: int | None = None, offset: int = 0
+    ) -> list[dict[str, Any]]:
+        """Signals ``filters`` selects, oldest first, with their article's title, url and outlet."""
+        f = (filters or Filters()).check()
+        sql, params = select_signals(f, limit, offset)
+        return [_decode(dict(r)) for r in self._query(sql, params, f.search)]
 
-    def quotes(self, filters: Filters | None = None, limit: int | None = None) -> list[dict[str, Any]]:
-        sql, params = select_quotes(filters or Filters(), limit)
-        return [_decode(dict(r)) for r in self._query(sql, params, (filters or Filters()).search)]
+    def quotes(
+        self, filters: Filters | None = None, limit: int | None = None, offset: int = 0
+    ) -> list[dict[str, Any]]:
+        """Quotes ``filters`` selects, oldest first, with their article's date, title, url and outlet."""
+        f = (filters or Filters()).check()
+        sql, params = select_quotes(f, limit, offset)
+        return [_decode(dict(r)) for r in self._query(sql, params, f.search)]
+
+    def matches(self, kind: str, filters: Filters | None = None) -> int:
+        """How many signals (``kind="signals"``) or quotes (``"quotes"``) ``filters`` selects."""
+        f = (filters or Filters()).check()
+        select = {"signals": select_signals, "quotes": select_quotes}[kind]
+        sql, params = select(f)
+        return int(self._query(f"SELECT count(*) FROM ({sql})", params, f.search)[0][0])
+
+    def signal(self, signal_id: int) -> dict[str, Any] | None:
+        """One signal by its id, or None."""
+        row = self.db.execute(SIGNAL_SELECT + " WHERE x.id = ?", (signal_id,)).fetchone()
+        return _decode(dict(row)) if row else None
+
+    def quote(self, quote_id: int) -> dict[str, Any] | None:
+        """One quote by its id, or None."""
+        row = self.db.execute(QUOTE_SELECT + " WHERE x.id = ?", (quote_id,)).fetchone()
+        return _decode(dict(row)) if row else None
 
     def errors(self) -> list[dict[str, Any]]:
         return [dict(r) for r in self.db.execute("SELECT * FROM errors ORDER BY id")]
 
-    def actors(self) -> list[dict[str, Any]]:
-        """Actors seen in the store, with how many signals and quotes each has."""
+    def actors(self, side: str | None = None, kind: str | None = None,
+               limit: int | None = None) -> list[dict[str, Any]]:
+        """Actors seen in the store: how often each holds a signal, is its counterpart, is
+        quoted directly, is reported (indirect speech), in how many articles, first and last date.
+        """
+        sql = ACTOR_SELECT + " WHERE (? IS NULL OR a.side = ?) AND (? IS NULL OR a.kind = ?)" + ACTOR_ORDER
+        params: list[Any] = [side, side, kind, kind]
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return [dict(r) for r in self.db.execute(sql, params)]
+
+    def actor(self, name: str) -> dict[str, Any] | None:
+        """One actor by exact name, with its counts, or None."""
+        row = self.db.execute(ACTOR_SELECT + " WHERE a.name = ?", (name,)).fetchone()
+        return dict(row) if row else None
+
+    def article_index(self, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+        """Articles newest first, without their texts, with their signal and quote counts."""
         sql = (
-            "SELECT a.name, a.kind, a.side,"
-            " (SELECT count(*) FROM signals s WHERE s.holder_id = a.id) AS signals,"
-            " (SELECT count(*) FROM signals s WHERE s.counterpart_id = a.id) AS as_counterpart,"
-            " (SELECT count(*) FROM quotes q WHERE q.speaker_id = a.id) AS quotes"
-            " FROM actors a ORDER BY signals DESC, quotes DESC, a.name"
+            "SELECT a.id, a.ref, a.url, a.outlet, a.title, a.date,"
+            " (SELECT count(*) FROM signals s WHERE s.article_id = a.id) AS signals,"
+            " (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes"
+            " FROM articles a ORDER BY coalesce(a.date, '') DESC, a.rowid LIMIT ? OFFSET ?"
         )
-        return [dict(r) for r in self.db.execute(sql)]
+        return [dict(r) for r in self.db.execute(sql, (-1 if limit is None else limit, offset))]
+
+    def iter_table(self, table: str) -> Iterator[dict[str, Any]]:
+        """Rows of one table of ``parley.tables`` (its columns, as stored), streamed for exports."""
+        from ..tables import TABLES
+
+        if table not in TABLES:
+            raise ValueError(f"no table {table!r}; tables: {', '.join(TABLES)}")
+        cursor = self.db.execute(select_table(table, TABLES[table]))
+        for row in cursor:
+            yield dict(row)
 
     def _query(self, sql: str, params: list[Any], search: str | None) -> list[sqlite3.Row]:
         if search is not None:

@@ -1,8 +1,9 @@
-"""A cheap language guess: is this article English, and if not, what script is it in?
+"""A cheap language guess: is this article English, and if not, what language is it in?
 
 parley analyses English only. A Russian line inside an English page must not flag the
-page, so the guess is made over the whole clean body, by the share of English function
-words among its words and the share of each script among its letters.
+page, so the guess is made over the whole clean body: first by the share of each script
+among its letters (Cyrillic, Arabic, CJK, ...), then, for Latin text, by which language's
+function words are most common among its words.
 """
 
 from __future__ import annotations
@@ -10,17 +11,24 @@ from __future__ import annotations
 import re
 
 _WORD = re.compile(r"[^\W\d_]+")
-_EN = frozenset(
-    "the of and to in a is that for on with as by it was at from he said are be has have not this "
-    "an his they were will but which its their who would been had or".split()
-)
+_FUNCTION_WORDS = {
+    "en": "the of and to in a is that for on with as by it was at from he said are be has have not this "
+          "an his they were will but which its their who would been had or",
+    "fr": "le la les des et est une un du en que qui pour dans pas sur au avec il elle ce sont ont aux",
+    "es": "el la los las de que y en un una por con para es del se al lo como su sus pero fue",
+    "de": "der die das und ist nicht ein eine zu den mit von dem sich des auf für im auch es sie wird",
+    "it": "il lo la gli le di che è e un una per con del della non sono anche nel alla si",
+    "pt": "o a os as de que e em um uma do da dos das para com não por se ao mais foi",
+}
+_SETS = {code: frozenset(words.split()) for code, words in _FUNCTION_WORDS.items()}
 _SCRIPTS = (("ru", re.compile(r"[\u0400-\u04ff]")), ("ar", re.compile(r"[\u0600-\u06ff]")),
             ("zh", re.compile(r"[\u4e00-\u9fff]")), ("ja", re.compile(r"[\u3040-\u30ff]")),
-            ("ko", re.compile(r"[\uac00-\ud7af]")), ("he", re.compile(r"[\u0590-\u05ff]")))
+            ("ko", re.compile(r"[\uac00-\ud7af]")), ("he", re.compile(r"[\u0590-\u05ff]")),
+            ("el", re.compile(r"[\u0370-\u03ff]")))
 
 
 def guess_language(text: str) -> str | None:
-    """"en", a script-based code ("ru", "ar", ...), "und" for other Latin text, None if too short."""
+    """An ISO 639-1 code ("en", "ru", "fr", ...), "und" for unknown text, None if too short."""
     sample = text[:20000]
     letters = sum(1 for c in sample if c.isalpha())
     if letters < 20:
@@ -29,7 +37,10 @@ def guess_language(text: str) -> str | None:
         if len(rx.findall(sample)) > 0.4 * letters:
             return code
     words = [w.lower() for w in _WORD.findall(sample)]
-    if not words:
-        return None
-    share = sum(1 for w in words if w in _EN) / len(words)
-    return "en" if share >= 0.12 or len(words) < 15 else "und"
+    if len(words) < 15:
+        return "en"  # too few words to tell; parley's default
+    shares = {code: sum(1 for w in words if w in s) / len(words) for code, s in _SETS.items()}
+    best = max(shares, key=lambda c: shares[c])
+    if shares["en"] >= 0.12 and shares["en"] >= 0.8 * shares[best]:
+        return "en"
+    return best if shares[best] >= 0.12 else "und"
