@@ -16,7 +16,7 @@ REFUSAL = (
     "President Amara Velic said on Friday that her government will never negotiate with the "
     "Northern Front, calling its leaders terrorists."
 )
-TALKS = "Kestria and Dorvania held talks in Oslo on Thursday to discuss a ceasefire, officials said."
+TALKS = "Armenia and Azerbaijan held talks in Oslo on Thursday to discuss a ceasefire, officials said."
 AGREEMENT = "Kestria and Dorvania signed a ceasefire agreement on Monday after two weeks of negotiations."
 CONDITION = (
     "Northern Front commander Ivo Darran said the movement was ready to hold talks with Kestria "
@@ -38,8 +38,8 @@ def test_signals_refusal_with_never_and_its_reason():
 
 def test_signals_talks_between_two_parties_give_each_a_signal():
     found = _signals(TALKS)
-    assert ("Kestria", "engaged") in found and ("Dorvania", "engaged") in found
-    assert found[("Kestria", "engaged")].counterpart == "Dorvania"  # not the venue
+    assert ("Armenia", "engaged") in found and ("Azerbaijan", "engaged") in found
+    assert found[("Armenia", "engaged")].counterpart == "Azerbaijan"  # not the venue
 
 
 def test_signals_agreement_gives_each_party_agreed():

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..actors.resolve import Resolved, Resolver, candidate_names, split_title
+from ..actors.resolve import Resolved, Resolver, split_title
 from .lexicon import GROUP_NOUNS, NOT_NAMES, ORG_WORDS
 from .words import lemma, pos
 
@@ -60,12 +60,12 @@ class Context:
     parties: list[str] = field(default_factory=list)  # the article's main parties, most named first
 
 
-def remember_names(doc: Any, resolver: Resolver) -> None:
-    """Feed every multi-word name of the article to the resolver, in order, for surnames and "he"."""
-    for sent in doc.sentences:
-        for start, _end, name in candidate_names(sent.text(doc.text)):
-            if len(name.split()) >= 2 and not _org_like(name):
-                resolver.resolve(name, sent.start + start)
+_NAME = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|al|bin|van|von|la|el|ibn|da|di))*")
+
+
+def candidate_names(text: str) -> list[tuple[int, int, str]]:
+    """Capitalised word runs that may be names: (start, end, text)."""
+    return [(m.start(), m.end(), m.group(0)) for m in _NAME.finditer(text)]
 
 
 def candidates(parsed: Any, sent_start: int, mentions: list[Any], ctx: Context, index: int) -> list[Candidate]:

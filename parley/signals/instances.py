@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .features import candidate_features, sentence_features
-from .holders import Candidate, Context, candidates, remember_names
+from .holders import Candidate, Context, candidates
 from .lexicon import TRIGGER
 from .parse import parse
 
@@ -42,7 +42,6 @@ def triggered(doc: Doc) -> list[int]:
 def instances(doc: Doc) -> list[Instance]:
     """Every (sentence, candidate) instance of ``doc``, in text order."""
     resolver = doc.extras["resolver"]
-    remember_names(doc, resolver)
     ctx = _context(doc, resolver)
     chosen = triggered(doc)
     parses = parse(doc, chosen)
