@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from . import details
 from .instances import Instance, instances
 from .model import StanceModel, load_model
+from .parse import text_of
 
 if TYPE_CHECKING:
     from ..pipeline import Doc
@@ -59,7 +60,7 @@ def adjust(inst: Instance, stances: tuple[str, ...], probs: tuple[float, ...]) -
       ``engaged`` under a hypothetical modal or in a question.
     """
     out = dict(zip(stances, probs, strict=True))
-    text = inst.parsed.text
+    text = text_of(inst.parsed)
     if RHETORICAL.search(text) and (inst.cand.speaker or inst.cand.source in ("first_person", "speaker")):
         out["refuse"] = max(out["refuse"], RULE_CONFIDENCE)
     feats = set(inst.features)

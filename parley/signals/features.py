@@ -14,6 +14,7 @@ from typing import Any
 
 from .holders import Candidate
 from .lexicon import CUES, MODALS, NEGATIONS, STANCE_PATTERNS
+from .parse import text_of
 from .words import lemma, pos
 
 CUE_OF: dict[str, str] = {w: cls for cls, words in CUES.items() for w in words}
@@ -35,13 +36,13 @@ def sentence_features(parsed: Any, in_quote: bool, first: bool) -> list[str]:
             out.add("neg")
         if t.tag_ == "MD" and word in MODALS:
             out.add(f"modal={word}")
-    if "?" in parsed.text:
+    if "?" in text_of(parsed):
         out.add("question")
     if in_quote:
         out.add("in_quote")
     if first:
         out.add("first_sentence")
-    out |= {f"rx={name}" for name, rx in STANCE_PATTERNS.items() if rx.search(parsed.text)}
+    out |= {f"rx={name}" for name, rx in STANCE_PATTERNS.items() if rx.search(text_of(parsed))}
     return sorted(out)
 
 
@@ -57,9 +58,18 @@ def candidate_features(parsed: Any, cand: Candidate, n_cands: int) -> list[str]:
     out += _role(tok, cand.kind)
     out += _window(parsed, cand.token)
     out += _clause(tok, cand.kind)
-    if cand.token == min((t.i for t in parsed if pos(t) in ("PROPN", "NOUN", "PRON")), default=-1):
+    if cand.token == _first_noun(parsed):
         out.append("first_noun")
     return out
+
+
+def _first_noun(parsed: Any) -> int:
+    """Index of the sentence's first noun or pronoun (kept on the parse: asked once per candidate)."""
+    first = parsed.user_data.get("signals.first_noun")
+    if first is None:
+        first = min((t.i for t in parsed if pos(t) in ("PROPN", "NOUN", "PRON")), default=-1)
+        parsed.user_data["signals.first_noun"] = first
+    return int(first)
 
 
 def _lemma(t: Any) -> str:
@@ -127,7 +137,7 @@ def _clause(tok: Any, kind: str) -> list[str]:
             if subj:
                 out.append("speaker_subj")
     clause = list(scope.subtree)
-    clause_text = tok.doc.text[clause[0].idx : clause[-1].idx + len(clause[-1].text)] if clause else ""
+    clause_text = text_of(tok.doc)[clause[0].idx : clause[-1].idx + len(clause[-1].text)] if clause else ""
     for name, rx in STANCE_PATTERNS.items():
         if rx.search(clause_text):
             out.append(f"clause_rx={name}")

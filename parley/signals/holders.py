@@ -18,6 +18,7 @@ from typing import Any
 
 from ..actors.resolve import Resolved, Resolver, split_title
 from .lexicon import GROUP_NOUNS, NOT_NAMES, ORG_WORDS
+from .parse import text_of
 from .words import lemma, pos
 
 PARTY_DEPS = frozenset({"nsubj", "nsubjpass", "conj", "pobj", "dobj", "poss", "appos"})
@@ -78,7 +79,7 @@ def candidates(parsed: Any, sent_start: int, mentions: list[Any], ctx: Context, 
         cand = _at(parsed, sent_start, m.start, m.end, Candidate(name, side, kind, "registry"))
         found.append(_government_of(parsed, cand, ctx))
         taken.append((m.start, m.end))
-    for start, end, phrase in candidate_names(parsed.text):
+    for start, end, phrase in candidate_names(text_of(parsed)):
         a, b = sent_start + start, sent_start + end
         if any(x < b and a < y for x, y in taken):
             continue
@@ -219,7 +220,7 @@ def _demonym_groups(parsed: Any, sent_start: int, ctx: Context) -> list[Candidat
 def _titles(parsed: Any, sent_start: int, ctx: Context) -> list[Candidate]:
     """"the president said" -> the last person named; "the government" -> the main party's government."""
     out: list[Candidate] = []
-    if not _TITLE_WORDS.search(parsed.text):
+    if not _TITLE_WORDS.search(text_of(parsed)):
         return out
     for tok in parsed:
         word = lemma(tok)
@@ -243,7 +244,7 @@ def _titles(parsed: Any, sent_start: int, ctx: Context) -> list[Candidate]:
 def _parties(parsed: Any, sent_start: int, ctx: Context) -> list[Candidate]:
     """"the two sides", "both leaders", "the parties" -> the article's two main parties."""
     out: list[Candidate] = []
-    if not _PARTY_WORDS.search(parsed.text):
+    if not _PARTY_WORDS.search(text_of(parsed)):
         return out
     for tok in parsed:
         if lemma(tok) not in PARTY_NOUNS or tok.tag_ not in ("NNS", "NNPS"):

@@ -33,3 +33,14 @@ def parse(doc: Doc, indices: list[int]) -> dict[int, Any]:
         for i, parsed in zip(todo, nlp.load().pipe(texts, batch_size=64, disable=SKIPPED), strict=True):
             cache[i] = parsed
     return {i: doc.parses.get(i) or cache[i] for i in indices}
+
+
+def text_of(parsed: Any) -> str:
+    """The text of a parsed sentence, kept on it: spaCy rebuilds ``Doc.text`` from the tokens each time."""
+    text = parsed.user_data.get(_TEXT)
+    if text is None:
+        text = parsed.user_data[_TEXT] = parsed.text
+    return str(text)
+
+
+_TEXT = "signals.text"
