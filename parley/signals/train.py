@@ -89,7 +89,7 @@ def vocabulary(examples: list[Example]) -> dict[str, int]:
     return {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= MIN_COUNT))}
 
 
-def fit(examples: list[Example], c: float) -> StanceModel:
+def fit(examples: list[Example], c: float, stance_c: float | None = None) -> StanceModel:
     """The holder model on every instance, the stance model on the instances that hold one."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
@@ -102,7 +102,7 @@ def fit(examples: list[Example], c: float) -> StanceModel:
     holder = LogisticRegression(C=c, solver="liblinear", max_iter=2000).fit(x, y)
     rows = [i for i, lab in enumerate(labels) for _ in lab]
     ys = [STANCES.index(s) for lab in labels for s in sorted(lab)]
-    stance = LogisticRegression(C=c * 3, max_iter=3000).fit(x[rows], ys)
+    stance = LogisticRegression(C=stance_c or c * 3, max_iter=3000).fit(x[rows], ys)
     coef = np.zeros((len(names), len(STANCES)))
     for k, cls in enumerate(stance.classes_):
         coef[:, cls] = stance.coef_[k] if len(stance.classes_) > 2 else (stance.coef_[0] if k else -stance.coef_[0])
@@ -167,12 +167,13 @@ def tune(examples: list[Example], probs: list[list[tuple[float, ...]]]) -> tuple
     return tuple(cuts)
 
 
-def cross_validate(examples: list[Example], folds: int, c: float) -> list[list[tuple[float, ...]]]:
+def cross_validate(examples: list[Example], folds: int, c: float,
+                   stance_c: float | None = None) -> list[list[tuple[float, ...]]]:
     """Out-of-fold instance probabilities (folds by article)."""
     probs: list[list[tuple[float, ...]]] = [[] for _ in examples]
     for k in range(folds):
         train = [ex for i, ex in enumerate(examples) if i % folds != k]
-        model = fit(train, c)
+        model = fit(train, c, stance_c)
         for i, ex in enumerate(examples):
             if i % folds == k:
                 probs[i] = [model.probabilities(inst.features) for inst in ex.instances]
