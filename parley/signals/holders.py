@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..actors.names import TITLE_WORDS
 from ..actors.resolve import Resolved, Resolver, split_title
 from .lexicon import GROUP_NOUNS, NOT_NAMES, ORG_WORDS
 from .parse import text_of
@@ -32,6 +33,15 @@ TITLE_NOUNS = frozenset(
 COMMON_LEADS = frozenset("both all some many most other western eastern northern southern".split())
 _TITLE_WORDS = re.compile(r"\bthe (?:\w+ )?(?:" + "|".join(TITLE_NOUNS | GOVERNMENT_NOUNS) + r")\b", re.I)
 _PARTY_WORDS = re.compile(r"\b(?:" + "|".join(f"{w}s" for w in PARTY_NOUNS) + r"|parties|countries)\b", re.I)
+GROUP_REFS = frozenset(
+    """group movement organization organisation militants rebels guerrillas insurgents faction militia
+    separatists jihadists extremists""".split()
+)
+PLACE_WORDS = frozenset(
+    """city strip heights territories territory bank east sea island islands province region valley bay gulf
+    river mountains peninsula palace hotel square street airport port capital coast border district
+    county oblast highlands desert plateau lake canal corridor""".split()
+)
 LEADING_NOISE = frozenset("the a an but and as if in on at when while after before however meanwhile".split())
 
 
@@ -59,9 +69,12 @@ class Context:
     quote_spans: list[tuple[int, int, str | None, str | None]]  # (start, end, speaker, side)
     text: str
     parties: list[str] = field(default_factory=list)  # the article's main parties, most named first
+    groups: list[str] = field(default_factory=list)  # its armed groups, most named first
 
 
-_NAME = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|al|bin|van|von|la|el|ibn|da|di))*")
+_PARTICLE = r"(?:de|del|al|bin|van|von|la|los|el|ibn|da|di)"
+# a particle belongs to a name only before another name word ("Humberto de la Calle", not "Russian de|legations")
+_NAME = re.compile(rf"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|(?:al|el|ad|as)-[A-Z][\w’'-]*|{_PARTICLE}(?=\s+(?:[A-Z]|{_PARTICLE}\s+[A-Z]))))*")
 
 
 def candidate_names(text: str) -> list[tuple[int, int, str]]:
@@ -83,7 +96,7 @@ def candidates(parsed: Any, sent_start: int, mentions: list[Any], ctx: Context, 
         a, b = sent_start + start, sent_start + end
         if any(x < b and a < y for x, y in taken):
             continue
-        cand = _named(phrase, a, ctx)
+        cand = _named(phrase, a, ctx) if _proper(parsed, start, end) else None
         if cand is not None:
             found.append(_at(parsed, sent_start, a, b, cand))
             taken.append((a, b))
@@ -92,8 +105,15 @@ def candidates(parsed: Any, sent_start: int, mentions: list[Any], ctx: Context, 
     found += _pronouns(parsed, sent_start, ctx)
     found += _parties(parsed, sent_start, ctx)
     found += _titles(parsed, sent_start, ctx)
+    found += _group_refs(parsed, sent_start, ctx)
     _add_speaker(found, ctx.speakers.get(index))
     return _merge(found)
+
+
+def _proper(parsed: Any, start: int, end: int) -> bool:
+    """Whether the tagger reads a proper noun in ``[start, end)`` (not "Negotiators" opening a sentence)."""
+    span = parsed.char_span(start, end, alignment_mode="expand")
+    return span is None or any(t.tag_ in ("NNP", "NNPS") for t in span)
 
 
 def _government_of(parsed: Any, cand: Candidate, ctx: Context) -> Candidate:
@@ -130,7 +150,8 @@ def _loose_names(parsed: Any, sent_start: int, taken: list[tuple[int, int]], ctx
         elif tok.dep_ in PARTY_DEPS and word[:1].isupper() and len(word) > 2 and not _demonym(word, ctx):
             if tok.i + 1 < len(parsed) and pos(parsed[tok.i + 1]) == "PROPN":
                 continue
-            out.append(Candidate(word, None, "person", "surname", tok.i, a, b))
+            if tok.dep_ != "pobj" or tok.head.lower_ in ("with", "between", "by"):  # not "in Massachusetts"
+                out.append(Candidate(word, None, "person", "surname", tok.i, a, b))
     return out
 
 
@@ -151,6 +172,8 @@ def _named(phrase: str, pos: int, ctx: Context) -> Candidate | None:
             return None  # a bare demonym ("Russian") names no one
     if words[0].lower() in COMMON_LEADS and not _org_like(phrase):
         return None
+    if _not_an_actor(words, ctx):
+        return None
     actor = resolver.registry.get(phrase)
     if actor is not None and actor.kind == "media":
         return None
@@ -163,6 +186,14 @@ def _named(phrase: str, pos: int, ctx: Context) -> Candidate | None:
     if not name:
         return None
     return Candidate(name, res.side or _side_of(phrase, resolver), res.kind, "name")
+
+
+def _not_an_actor(words: list[str], ctx: Context) -> bool:
+    """A place ("Gaza City", "Golan Heights"), a bare title ("Prime Minister") or a demonym phrase."""
+    last = words[-1].lower().strip(".,;:’'")
+    if last in PLACE_WORDS or all(w.lower().strip(".,") in TITLE_WORDS for w in words):
+        return True
+    return len(words) > 1 and _demonym(words[-1].strip(".,;:’'"), ctx) is not None
 
 
 def _org_like(phrase: str) -> bool:
@@ -238,6 +269,26 @@ def _titles(parsed: Any, sent_start: int, ctx: Context) -> list[Candidate]:
             if demonym:
                 name = f"{demonym} government"
                 out.append(Candidate(name, ctx.parties[0], "state", "government", tok.i, at, at + len(tok.text)))
+    return out
+
+
+def _group_refs(parsed: Any, sent_start: int, ctx: Context) -> list[Candidate]:
+    """"the group", "the rebels", "the militants" -> the armed group or organisation last named."""
+    out: list[Candidate] = []
+    for tok in parsed:
+        if tok.lower_ not in GROUP_REFS or tok.dep_ not in PARTY_DEPS:
+            continue
+        if not any(c.lower_ in ("the", "this", "these") for c in tok.children):
+            continue
+        if any(c.dep_ in ("compound", "poss") and pos(c) == "PROPN" for c in tok.children):
+            continue
+        at = sent_start + tok.idx
+        res = ctx.resolver.organisation(at, head=tok.lower_)
+        if res is not None:
+            out.append(Candidate(res.name, res.side, res.kind, "group_ref", tok.i, at, at + len(tok.text)))
+        elif ctx.groups:
+            name = ctx.groups[0]
+            out.append(Candidate(name, name, "armed_group", "group_ref", tok.i, at, at + len(tok.text)))
     return out
 
 

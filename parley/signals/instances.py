@@ -81,13 +81,13 @@ def _context(doc: Doc, resolver: Any) -> Context:
                 speakers.setdefault(i, (q["speaker"], q.get("speaker_side")))
             if q.get("kind") != "indirect":
                 spans.append((q["start"], q["end"], q["speaker"], q.get("speaker_side")))
-    return Context(resolver, speakers, spans, doc.text, _parties(doc))
+    return Context(resolver, speakers, spans, doc.text, _parties(doc), _parties(doc, frozenset({"armed_group"})))
 
 
-def _parties(doc: Doc) -> list[str]:
-    """States and armed groups the article names most, most named first."""
+def _parties(doc: Doc, kinds: frozenset[str] = PARTY_KINDS) -> list[str]:
+    """States and armed groups (or actors of ``kinds``) the article names most, most named first."""
     counts: Counter[str] = Counter(
-        m.actor.side_on(doc.date) or m.actor.name for m in doc.mentions if m.actor.kind in PARTY_KINDS
+        m.actor.side_on(doc.date) or m.actor.name for m in doc.mentions if m.actor.kind in kinds
     )
     return [name for name, _ in counts.most_common()]
 
