@@ -129,3 +129,24 @@ def test_signals_damaged_model_file_is_a_coded_error(tmp_path):
     with pytest.raises(ParleyError) as err:
         load_model(str(path))
     assert err.value.code == "P406"
+
+
+def _candidates(text: str) -> dict[str, tuple[int, str]]:
+    """Candidate holders of an analysed text: name -> (sentence, how it was found)."""
+    from parley.signals.instances import instances
+    from parley.signals.train import prepared
+
+    return {i.cand.name: (i.sentence, i.cand.source) for i in instances(prepared({"id": "t", "text": text}))}
+
+
+def test_signals_role_reference_is_the_person_holding_it():
+    found = _candidates(
+        "Ukrainian President Olena Marchuk visited Lviv on Monday. "
+        "On Tuesday Ukraine's president rejected any talks with the rebels."
+    )
+    assert found["Olena Marchuk"] == (1, "role")
+
+
+def test_signals_plural_group_nouns_name_their_state():
+    found = _candidates("Georgian officials and Armenian negotiators met in Vienna to discuss a truce.")
+    assert found["Georgia"][1] == "demonym" and found["Armenia"][1] == "demonym"

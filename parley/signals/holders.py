@@ -30,6 +30,9 @@ PARTY_NOUNS = frozenset({"side", "party", "leader", "country", "delegation", "go
 TITLE_NOUNS = frozenset(
     "president minister premier leader chancellor envoy spokesman spokeswoman negotiator mediator secretary".split()
 )
+ROLE_NOUNS = TITLE_NOUNS | frozenset(
+    "secretary-general counterpart commander chief head king emir ambassador representative".split()
+)
 COMMON_LEADS = frozenset("both all some many most other western eastern northern southern".split())
 _TITLE_WORDS = re.compile(r"\bthe (?:\w+ )?(?:" + "|".join(TITLE_NOUNS | GOVERNMENT_NOUNS) + r")\b", re.I)
 _PARTY_WORDS = re.compile(r"\b(?:" + "|".join(f"{w}s" for w in PARTY_NOUNS) + r"|parties|countries)\b", re.I)
@@ -74,7 +77,8 @@ class Context:
 
 _PARTICLE = r"(?:de|del|al|bin|van|von|la|los|el|ibn|da|di)"
 # a particle belongs to a name only before another name word ("Humberto de la Calle", not "Russian de|legations")
-_NAME = re.compile(rf"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|(?:al|el|ad|as)-[A-Z][\w’'-]*|{_PARTICLE}(?=\s+(?:[A-Z]|{_PARTICLE}\s+[A-Z]))))*")
+_NAME_WORD = r"(?:[A-Z][\w’'.-]*|(?:al|el|ad|as)-[A-Z][\w’'-]*)"
+_NAME = re.compile(rf"[A-Z][\w’'.-]*(?:\s+(?:{_NAME_WORD}|{_PARTICLE}(?=\s+(?:[A-Z]|{_PARTICLE}\s+[A-Z]))))*")
 
 
 def candidate_names(text: str) -> list[tuple[int, int, str]]:
@@ -105,6 +109,7 @@ def candidates(parsed: Any, sent_start: int, mentions: list[Any], ctx: Context, 
     found += _pronouns(parsed, sent_start, ctx)
     found += _parties(parsed, sent_start, ctx)
     found += _titles(parsed, sent_start, ctx)
+    found += _roles(parsed, sent_start, ctx)
     found += _group_refs(parsed, sent_start, ctx)
     _add_speaker(found, ctx.speakers.get(index))
     return _merge(found)
@@ -234,7 +239,7 @@ def _demonym_groups(parsed: Any, sent_start: int, ctx: Context) -> list[Candidat
         while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head
         head = None
-        if first.dep_ in ("amod", "compound", "nmod") and lemma(first.head) in GROUP_NOUNS:
+        if first.dep_ in ("amod", "compound", "nmod") and group_noun(first.head):
             head = first.head
             state = _demonym(tok.text, ctx)
         elif tok.text.endswith("s") and tok.text[:1].isupper() and pos(tok) in ("PROPN", "NOUN"):
@@ -245,6 +250,34 @@ def _demonym_groups(parsed: Any, sent_start: int, ctx: Context) -> list[Candidat
         a = sent_start + tok.idx
         name = f"{tok.text} government" if lemma(head) in GOVERNMENT_NOUNS else state
         out.append(Candidate(name, state, "state", "demonym", head.i, a, a + len(tok.text)))
+    return out
+
+
+def group_noun(tok: Any) -> bool:
+    """Whether ``tok`` names a body of people ("delegation", "officials"): the list holds plurals too."""
+    return lemma(tok) in GROUP_NOUNS or tok.lower_ in GROUP_NOUNS
+
+
+def _roles(parsed: Any, sent_start: int, ctx: Context) -> list[Candidate]:
+    """"the Russian president", "Sudan's vice president", "NATO's secretary-general" -> who holds it.
+
+    Only a title that carries its owner (a demonym, a possessive, a name) and names no one
+    itself ("Foreign Minister Lavrov" is a name candidate already); the resolver finds the
+    holder among the people the article named, or in the registry's dated roles.
+    """
+    out: list[Candidate] = []
+    for tok in parsed:
+        if pos(tok) != "NOUN" or lemma(tok) not in ROLE_NOUNS or tok.dep_ not in PARTY_DEPS | {"ROOT"}:
+            continue
+        owners = [c for c in tok.lefts if c.dep_ in ("poss", "amod", "compound") and pos(c) in ("PROPN", "ADJ")]
+        if not owners or any(c.dep_ in ("compound", "flat", "appos") and pos(c) == "PROPN" for c in tok.rights):
+            continue
+        first = min(t.i for c in owners for t in c.subtree)
+        at = sent_start + parsed[first].idx
+        phrase = text_of(parsed)[parsed[first].idx : tok.idx + len(tok.text)]
+        res = ctx.resolver.resolve(phrase, at)
+        if res is not None and res.kind == "person" and res.name != phrase:
+            out.append(Candidate(res.name, res.side, "person", "role", tok.i, at, sent_start + tok.idx + len(tok.text)))
     return out
 
 
