@@ -34,6 +34,9 @@ ActorsOption = Annotated[
     list[str] | None, typer.Option("--actors", help="Extra actor registry file (YAML); repeatable.")
 ]
 FormatOption = Annotated[str, typer.Option("--format", "-f", help=f"Output format: {', '.join(FORMATS)}.")]
+WorkersOption = Annotated[
+    int | None, typer.Option("--workers", "-w", help="Worker processes (default: all cores; 1: no pool).")
+]
 UrlsOption = Annotated[str | None, typer.Option("--urls", help="File of URLs to fetch, one a line.")]
 FieldOption = Annotated[
     list[str] | None,
@@ -67,9 +70,13 @@ def main_options(
 
 
 def _settings(**overrides: object):  # type: ignore[no-untyped-def]
+    from .actors.registry import load_registry
     from .settings import load_settings
 
-    return load_settings(**overrides)
+    settings = load_settings(**overrides)
+    if settings.actors:
+        load_registry(settings.actors)  # a malformed actor file stops the run here, naming its line
+    return settings
 
 
 def _check_paths(paths: list[str]) -> None:
@@ -101,16 +108,19 @@ def extract(
     urls: UrlsOption = None,
     field: FieldOption = None,
     fetch_timeout: TimeoutOption = None,
+    workers: WorkersOption = None,
 ) -> None:
     """Extract quotes and signals; write one JSON line per article (the extract contract).
 
-    Example: parley extract articles.jsonl -o out.jsonl
+    Output is in input order, whatever the number of workers.
+
+    Example: parley extract articles.jsonl -o out.jsonl --workers 4
     """
-    from .batch import analyze_paths
+    from .parallel import analyze_paths
 
     sources = _sources(inputs, urls)
     settings = _settings(actors=tuple(actors or ()) or None, max_bytes=max_bytes, fields=tuple(field or ()) or None,
-                         fetch_timeout=fetch_timeout)
+                         fetch_timeout=fetch_timeout, workers=workers)
     target = nullcontext(sys.stdout) if output == "-" else open(output, "w", encoding="utf-8")
     n = failed = 0
     with target as out:
@@ -135,23 +145,25 @@ def ingest(
     urls: UrlsOption = None,
     field: FieldOption = None,
     fetch_timeout: TimeoutOption = None,
+    workers: WorkersOption = None,
 ) -> None:
     """Analyse articles and store them; the same article twice is stored once.
 
     Reads text and Markdown page dumps, HTML, JSON/JSONL records, WARC archives, RSS/Atom
     feeds (any of them gzipped) and URLs. Near-duplicates (the same story re-posted) are
-    stored and linked to the first copy.
+    stored and linked to the first copy. Workers analyse; this process alone writes the
+    store, in input order.
 
     Example: parley ingest examples/ --db parley.db
     """
     from . import open as open_store
-    from .batch import analyze_inputs
     from .ingest.sources import iter_inputs
+    from .parallel import analyze_inputs
     from .progress import progress
 
     sources = _sources(paths, urls)
     settings = _settings(
-        actors=tuple(actors or ()) or None, max_bytes=max_bytes,
+        actors=tuple(actors or ()) or None, max_bytes=max_bytes, workers=workers,
         include=tuple(include or ()) or None, exclude=tuple(exclude or ()) or None,
         fields=tuple(field or ()) or None, fetch_timeout=fetch_timeout,
     )
@@ -169,6 +181,31 @@ def ingest(
         f" {counts['failed']} failed ({counts['near_duplicate']} near-duplicates linked to a first copy)."
         f" Store {db}: {total} articles, {n_signals} signals, {n_quotes} quotes."
     )
+
+
+@app.command()
+def spark(
+    inputs: Annotated[list[str], typer.Argument(help="Files, directories, Parquet, or URIs Spark reads (s3a://...).")],
+    output: Annotated[str, typer.Argument(help="Folder for the Parquet tables: articles, quotes, signals, errors.")],
+    master: Annotated[str | None, typer.Option(help="Spark master URL (default local[*]: all cores here).")] = None,
+    partitions: Annotated[int | None, typer.Option(help="Analysis partitions (default 4 per core).")] = None,
+    overwrite: Annotated[bool, typer.Option(help="Replace the tables if OUTPUT exists.")] = False,
+    actors: ActorsOption = None,
+    max_bytes: Annotated[int | None, typer.Option(help="Largest input read, in bytes.")] = None,
+    field: FieldOption = None,
+) -> None:
+    """Run the pipeline on Apache Spark; write the tables of `parley export` as Parquet.
+
+    Needs the spark extra: pip install 'parley[spark]'. See docs/scale.md.
+
+    Example: parley spark news.jsonl out/ --master local[4]
+    """
+    from .spark import run_job
+
+    settings = _settings(actors=tuple(actors or ()) or None, max_bytes=max_bytes, fields=tuple(field or ()) or None)
+    quiet = not log.isEnabledFor(logging.INFO)
+    counts = run_job(inputs, output, settings, master=master, partitions=partitions, overwrite=overwrite, quiet=quiet)
+    typer.echo(f"Wrote {output}: " + ", ".join(f"{n} {name}" for name, n in counts.items()) + ".")
 
 
 def _filters(**kw: object):  # type: ignore[no-untyped-def]
@@ -231,18 +268,28 @@ def quotes(
     _emit(rows, QUOTE_COLUMNS, fmt, f"{len(rows)} quotes")
 
 
-@app.command()
-def actors(db: DbOption = "parley.db", fmt: FormatOption = "table") -> None:
-    """List the actors seen in the store, with their signal and quote counts.
+ACTOR_COLUMNS = ("name", "kind", "side", "signals", "as_counterpart", "quotes", "statements", "articles",
+                 "first_seen", "last_seen")
 
-    Example: parley actors --format csv
+
+@app.command()
+def actors(
+    db: DbOption = "parley.db",
+    side: Annotated[str | None, typer.Option(help="Only actors of this side (e.g. Russia).")] = None,
+    kind: Annotated[str | None, typer.Option(help="Only this kind (person, state, armed_group, ...).")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many rows.")] = None,
+    fmt: FormatOption = "table",
+) -> None:
+    """List the actors seen in the store: signals held and faced, quotes, reported statements, articles, dates.
+
+    Example: parley actors --side Russia --format csv
     """
     from . import open as open_store
 
     _require_db(db)
     with open_store(db) as store:
-        rows = store.actors()
-    _emit(rows, ("name", "kind", "side", "signals", "as_counterpart", "quotes"), fmt, f"{len(rows)} actors")
+        rows = store.actors(side=side, kind=kind, limit=limit)
+    _emit(rows, ACTOR_COLUMNS, fmt, f"{len(rows)} actors")
 
 
 def _require_db(db: str) -> None:

@@ -35,7 +35,9 @@ class Settings:
     actors: tuple[str, ...] = field(
         default=(), metadata={"help": "extra actor registry files (YAML) added to the bundled one"}
     )
-    workers: int = field(default=1, metadata={"help": "worker processes for ingest and extract (0 = all cores)"})
+    workers: int = field(
+        default=0, metadata={"help": "worker processes for ingest and extract (0 = all cores, 1 = no pool)"}
+    )
     max_parse_chars: int = field(
         default=100_000, metadata={"help": "longest stretch of text given to spaCy in one call"}
     )

@@ -128,3 +128,18 @@ def workbench_db(tmp_path: Path) -> Path:
         for analysis in workbench_analyses():
             s.add(analysis)
     return path
+
+
+@pytest.fixture(scope="session")
+def spark():
+    """One local Spark session for every Spark test: 2 threads, 3 attempts per task (retries are tested)."""
+    import shutil
+
+    if shutil.which("java") is None:
+        pytest.skip("Java is not installed: the Spark tests need Java 17 (apt-get install openjdk-17-jre-headless)")
+    from parley.spark import session
+
+    s = session("local[2,3]", conf={"spark.sql.shuffle.partitions": "4", "spark.default.parallelism": "2"})
+    s.sparkContext.setLogLevel("ERROR")
+    yield s
+    s.stop()

@@ -10,6 +10,7 @@ in the same format (``--actors my_actors.yaml``, or the ``actors`` setting). Eac
       roles:                               # bounded in time; years or ISO dates
         - {title: Kremlin spokesman, side: Russia, start: "2012"}
       demonyms: [Russian]                  # states only: adjectives that point at them
+      gender: m                            # people, optional: f or m (for "he"/"she said")
 
 A user entry with the same canonical name as a bundled one replaces it. A malformed file
 raises ``ConfigError`` (P402) naming the file and the line at fault.
@@ -28,7 +29,7 @@ from typing import Any
 from ..errors import ConfigError
 from ..model import ACTOR_KINDS, Actor, Role
 
-ENTRY_KEYS = {"name", "kind", "side", "aliases", "roles", "demonyms"}
+ENTRY_KEYS = {"name", "kind", "side", "aliases", "roles", "demonyms", "gender"}
 ROLE_KEYS = {"title", "side", "start", "end"}
 
 
@@ -45,18 +46,23 @@ class Match:
 class Registry:
     """Actors by canonical name and alias, with a fast matcher over texts."""
 
-    def __init__(self, actors: Iterable[Actor], demonyms: dict[str, str] | None = None):
+    def __init__(self, actors: Iterable[Actor], demonyms: dict[str, str] | None = None,
+                 genders: dict[str, str] | None = None):
         self.actors: dict[str, Actor] = {}
         for a in actors:
             self.actors[a.name] = a
         self.demonyms = {k.lower(): v for k, v in (demonyms or {}).items()}
+        self.genders = dict(genders or {})
         self._index: dict[str, Actor] = {}
         for a in self.actors.values():
             for alias in (a.name, *a.aliases):
                 self._index.setdefault(_key(alias), a)
-        names = sorted(self._index, key=len, reverse=True)
-        body = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
-        self._rx = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE) if names else None
+        # the matcher looks names up word by word: which words can start one, how long they run
+        self._lengths: dict[str, set[int]] = {}
+        for k in self._index:
+            if k:
+                self._lengths.setdefault(k.split()[0], set()).add(len(k.split()))
+        self._firsts = set(self._lengths)
 
     def __len__(self) -> int:
         return len(self.actors)
@@ -74,14 +80,24 @@ class Registry:
         """The state a demonym points at ("Tajik" -> "Tajikistan")."""
         return self.demonyms.get(adjective.lower().rstrip("s")) or self.demonyms.get(adjective.lower())
 
+    def gender(self, name: str) -> str | None:
+        """'f' or 'm' where the registry says so, for resolving pronouns."""
+        return self.genders.get(name)
+
     def holder_of(self, title: str, side: str, date: str | None) -> Actor | None:
-        """Who held ``title`` for ``side`` on ``date`` ("president", "Russia", "2004-02-06")."""
-        title = title.lower()
+        """Who held ``title`` for ``side`` on ``date`` ("president", "Russia", "2004-02-06").
+
+        Undated text, or a year two holders share, matches the holder whose term started last.
+        """
+        title = " ".join(title.lower().split())
+        best: tuple[str, Actor] | None = None
         for a in self.actors.values():
             for r in a.roles:
+                # the latest start wins: in a year of transition, the one who took office
                 if r.title.lower() == title and r.side == side and r.covers(date):
-                    return a
-        return None
+                    if best is None or (r.start or "") > best[0]:
+                        best = (r.start or "", a)
+        return best[1] if best else None
 
     def find(self, text: str) -> list[Match]:
         """Every registry name in ``text``, longest first, without overlaps.
@@ -89,18 +105,85 @@ class Registry:
         Capitalised aliases must match in case (so "turkey" the bird is not Turkey); an
         all-lower alias ("the west") matches any case.
         """
-        if self._rx is None:
-            return []
-        out = []
-        for m in self._rx.finditer(text):
-            key = _key(m.group(0))
-            actor = self._index.get(key)
-            if actor is None:
+        words = [(m.start(), m.end(), _word_key(m.group())) for m in _TOKEN.finditer(text)]
+        out: list[Match] = []
+        i = 0
+        while i < len(words):
+            first = self._may_start(words[i][2])
+            found = self._longest_at(text, words, i, self._lengths[first]) if first else None
+            if found is None:
+                i += 1
                 continue
-            if not _case_ok(m.group(0), actor):
-                continue
-            out.append(Match(m.start(), m.end(), m.group(0), actor))
+            match, n = found
+            out.append(match)
+            i += n
         return out
+
+    def _may_start(self, word: str) -> str | None:
+        """The first word of some name that ``word`` is (as written, or without "'s" or a full stop)."""
+        if word in self._firsts:
+            return word
+        for bare in (word.removesuffix("."), word.removesuffix(".").removesuffix("'s").removesuffix("'")):
+            if bare in self._firsts:
+                return bare
+        return None
+
+    def _longest_at(self, text: str, words: list[tuple[int, int, str]], i: int,
+                    lengths: set[int]) -> tuple[Match, int] | None:
+        """The longest name starting at word ``i`` (in the right case), and how many words it takes."""
+        for n in sorted((n for n in lengths if n <= len(words) - i), reverse=True):
+            if any(text[words[k][1] : words[k + 1][0]].strip() for k in range(i, i + n - 1)):
+                continue  # punctuation between the words: not one name
+            start, end = words[i][0], words[i + n - 1][1]
+            for stop in _ends(text, start, end):
+                actor = self._index.get(_key(text[start:stop]))
+                if actor is None or not _case_ok(text[start:stop], actor):
+                    continue
+                if actor.kind == "person" and _inside_longer_name(text, start, stop):
+                    continue  # "Petro" of "Petro Poroshenko" is not Gustavo Petro
+                return Match(start, stop, text[start:stop], actor), n
+        return None
+
+
+_TOKEN = re.compile(r"[\w’'.&-]+")
+
+
+def _word_key(word: str) -> str:
+    """``_key`` of one word, cheaply (the matcher calls it for every word of every article)."""
+    word = word.lower().replace("’", "'")
+    return _key(word) if "-" in word else word
+
+
+def _ends(text: str, start: int, end: int) -> list[int]:
+    """Where a name may end in the word run ``text[start:end]``: as written, before "’s" or a full stop."""
+    out = [end]
+    word = text[start:end]
+    for suffix in ("’s", "'s", "’", "'", "."):
+        if word.endswith(suffix) and end - len(suffix) > start:
+            out.append(end - len(suffix))
+    if word.endswith("’s.") or word.endswith("'s."):
+        out.append(end - 3)
+    return out
+
+
+_NEXT_WORD = re.compile(r"\s+([A-Z][\w’'-]*)")
+_PREV_WORD = re.compile(r"(?<![\w.])([A-Z][\w’'-]*) $")
+
+
+def _inside_longer_name(text: str, start: int, end: int) -> bool:
+    """Whether a one-word person alias is only part of a longer name ("Petro" of "Petro Poroshenko")."""
+    from .names import NOT_NAMES, TITLE_WORDS
+
+    if " " in text[start:end].strip():
+        return False
+    for rx, at in ((_NEXT_WORD, end), (_PREV_WORD, None)):
+        m = rx.match(text, at) if at is not None else rx.search(text, max(0, start - 30), start)
+        if m and m.group(1).lower() not in NOT_NAMES | TITLE_WORDS | _VERBS_AFTER:
+            return True
+    return False
+
+
+_VERBS_AFTER = frozenset("says said tells told calls warns vows administration government campaign".split())
 
 
 def _case_ok(found: str, actor: Actor) -> bool:
@@ -114,7 +197,10 @@ def _case_ok(found: str, actor: Actor) -> bool:
     )
 
 
+@lru_cache(maxsize=65536)
 def _key(name: str) -> str:
+    """How names are compared: any case, any spacing, straight apostrophes, no line-break hyphens ("Yev-geny")."""
+    name = re.sub(r"(?<=[a-z])-(?=[a-z])", "", name)
     return " ".join(name.replace("’", "'").split()).lower()
 
 
@@ -127,44 +213,64 @@ def load_registry(extra: Iterable[str | Path] = ()) -> Registry:
     return _load(extra)
 
 
+@dataclass
+class Parsed:
+    """What one registry file says: its actors, demonyms (adjective -> state) and genders."""
+
+    actors: list[Actor]
+    demonyms: dict[str, str]
+    genders: dict[str, str]
+
+
 @lru_cache(maxsize=8)
 def _load(extra: tuple[str, ...]) -> Registry:
     bundled = resources.files("parley").joinpath("data/actors.yaml").read_text(encoding="utf-8")
-    actors, demonyms = parse_registry(bundled, "parley/data/actors.yaml")
-    merged = {a.name: a for a in actors}
+    base = parse_registry(bundled, "parley/data/actors.yaml")
+    merged = {a.name: a for a in base.actors}
+    demonyms, genders = dict(base.demonyms), dict(base.genders)
     for path in extra:
         try:
             text = Path(path).read_text(encoding="utf-8")
         except OSError as exc:
             raise ConfigError("P402", f"cannot read actor file {path}: {exc.strerror}") from None
-        more, dem = parse_registry(text, path)
-        merged.update({a.name: a for a in more})
-        demonyms.update(dem)
-    return Registry(merged.values(), demonyms)
+        more = parse_registry(text, path)
+        merged.update({a.name: a for a in more.actors})
+        demonyms.update(more.demonyms)
+        genders.update(more.genders)
+    return Registry(merged.values(), demonyms, genders)
 
 
-def parse_registry(text: str, source: str) -> tuple[list[Actor], dict[str, str]]:
-    """Actors and demonyms from registry YAML; ``ConfigError`` names the line at fault."""
+def parse_registry(text: str, source: str) -> Parsed:
+    """Actors, demonyms and genders from registry YAML; ``ConfigError`` names the line at fault."""
     import yaml
 
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)  # the C parser when PyYAML has it
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = loader.get_single_node()
+        data = loader.construct_document(root) if root is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f" line {mark.line + 1}" if mark else ""
         raise ConfigError("P402", f"{source}{line}: not valid YAML ({getattr(exc, 'problem', exc)})") from None
+    finally:
+        loader.dispose()
+    out = Parsed([], {}, {})
     if root is None:
-        return [], {}
+        return out
     if not isinstance(root, yaml.SequenceNode):
         raise ConfigError("P402", f"{source} line {root.start_mark.line + 1}: expected a list of actors")
-    actors, demonyms = [], {}
-    for node in root.value:
-        entry = yaml.safe_load(yaml.serialize(node))
-        actor = _actor(entry, source, node.start_mark.line + 1)
-        actors.append(actor)
-        for d in (entry.get("demonyms") or []):
-            demonyms[str(d)] = actor.name
-    return actors, demonyms
+    for node, entry in zip(root.value, data, strict=True):
+        line = node.start_mark.line + 1
+        actor = _actor(entry, source, line)
+        out.actors.append(actor)
+        for d in entry.get("demonyms") or []:
+            out.demonyms[str(d)] = actor.name
+        gender = entry.get("gender")
+        if gender is not None:
+            if gender not in ("f", "m"):
+                raise ConfigError("P402", f"{source} line {line}: 'gender' must be f or m (got {gender!r})")
+            out.genders[actor.name] = gender
+    return out
 
 
 def _actor(entry: Any, source: str, line: int) -> Actor:

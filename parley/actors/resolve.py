@@ -2,31 +2,72 @@
 
 "Kremlin spokesman Dmitry Peskov" -> Dmitry Peskov, role "spokesman", side Russia;
 "Peskov" later in the article -> the same person; "Tajik Prime Minister Akil Akilov"
-(unknown to the registry) -> Akil Akilov, side Tajikistan from the demonym; "the Kremlin"
--> Russia. The resolver remembers the people an article has named so that surnames and
-pronouns resolve to them.
+(unknown to the registry) -> Akil Akilov, side Tajikistan from the demonym; "the Russian
+president" in 2004 -> Vladimir Putin, by the dated roles of the registry or the people the
+article named with that title; "the Kremlin" -> Russia; "he" -> the person the pronoun most
+plausibly points at (gender, recency, subject position).
+
+The resolver works per article: ``scan`` reads the article's names once (a cheap regular
+expression pass, no parse), and every ``resolve`` remembers whom it met.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..model import Actor
+from .names import (
+    DESCRIBED_KIND,
+    HONORIFICS,
+    NOT_NAMES,
+    PARTICLES,
+    TITLE_WORDS,
+    gender_of,
+    is_capitalised,
+    looks_like_person,
+)
 from .registry import Registry
 
-TITLE_WORDS = frozenset(
-    """president prime minister foreign defense defence interior deputy secretary spokesman spokeswoman
-    spokesperson chief head leader chairman chairwoman general gen. gen lt. col. colonel sgt. sgt
-    commander ambassador envoy special representative mr mr. mrs mrs. ms ms. dr dr. gov. gov governor
-    senator sen. rep. king queen prince sheikh emir ayatollah pope chancellor mayor official officials
-    negotiator mediator state of the vice first supreme national security adviser advisor director
-    press attache attaché speaker parliament parliamentary opposition rebel militant field top senior
-    former acting army military intelligence analyst economist professor researcher editor
-    correspondent""".split()
-)
+PEOPLE = ("person", "analyst", "anonymous")  # kinds of speakers that are people ("he said" can point at them)
+# speakers the text describes but does not identify: "a senior official", "the source" (speaker unknown)
+ANONYMOUS = frozenset("""source sources official officials diplomat diplomats insider insiders""".split())
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them"})
-_NAME = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|al|bin|van|von|la|el|ibn|da|di))*")
+_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+_PRONOUN_RX = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Ss]he|[Hh]er|[Hh]ers)\b")
+_DESCRIBED_SUBJECT = re.compile(
+    r"[Tt]he ((?:[A-Z][\w’'-]+ )?(?:president|prime minister|foreign minister|defen[cs]e minister|chancellor|"
+    r"spokesman|spokeswoman|premier|king|queen|emir|leader|minister))\b"
+)
+_CAP_WORD = r"(?:[A-Z\u00C0-\u00DE][\w’'.-]*|(?:al|el|ad|as)-[A-Z][\w’'-]*)"
+_NAME = re.compile(
+    rf"(?<![\w’'-]){_CAP_WORD}"
+    rf"(?:[ \t]*\n?[ \t]*(?<=\s)(?:{_CAP_WORD}|(?:de|del|da|di|dos|du|van|von|der|den|la|le|al|el|bin|ibn|bint|ben|abu)"
+    rf"(?=\s+[A-Z])))*"
+)
+_BODY_OF = re.compile(
+    r"(?:’s|'s)?\s+((?:foreign |defen[cs]e |interior |information |finance )?(?:ministry|government|army|military|"
+    r"embassy|cabinet|parliament|presidency|armed forces|foreign office|security council))\b",
+    re.I,
+)
+_ORG_RUN = re.compile(
+    r"(?:[Tt]he\s+)?[A-Z][\w’'.&-]*(?:\s+(?:of|for|and|on|the)?\s*[A-Z][\w’'.&-]*){1,6}"
+)
+_DETERMINERS = frozenset("the a an one another two three several some many its his her their our this that".split())
+_STATE_HEADS = frozenset("side delegation leadership government authorities camp".split())
+_GENERIC_HEADS = frozenset("official diplomat politician leader minister negotiator envoy man woman".split())
+_OWNER = re.compile(r"^(?:the\s+)?([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)(?:’s|'s|’|')\s+(?:office|campaign|team|government|"
+                    r"administration|cabinet|press office|spokesman's office)$")
+_SPOKESMAN_FOR = re.compile(r"^(?:an?|the|one)\s+(?:\w+\s+)?(?:spokes(?:man|woman|person)|member|representative)\s+"
+                            r"(?:for|of)\s+(.+)$", re.I)
+_GROUP_HEADS = frozenset(
+    """group movement organization organisation militants rebels guerrilla guerrillas insurgents faction militia
+    alliance coalition front insurgency jihadists extremists separatists""".split()
+)
+# titles that mean the top office of a state ("the Russian leader" -> its president)
+LEADER_TITLES = ("president", "prime minister", "supreme leader", "chancellor", "king", "emir", "leader")
 
 
 @dataclass
@@ -38,6 +79,16 @@ class Resolved:
     kind: str
     role: str | None = None
     actor: Actor | None = None
+    gender: str | None = None
+
+
+@dataclass
+class Mention:
+    """Where an article names a person, and whether as the subject of its sentence."""
+
+    pos: int
+    who: Resolved
+    salience: int = 0  # 2: speaks (subject of a cue), 1: subject of its sentence, 0: named
 
 
 @dataclass
@@ -46,60 +97,398 @@ class Resolver:
 
     registry: Registry
     date: str | None = None
-    people: dict[str, Resolved] = field(default_factory=dict)  # surname -> person
-    order: list[tuple[int, Resolved]] = field(default_factory=list)  # (position, person)
+    people: dict[str, list[Mention]] = field(default_factory=dict)  # surname -> mentions
+    order: list[Mention] = field(default_factory=list)  # person mentions by position
+    paragraph_starts: list[int] = field(default_factory=list)
+    sentence_starts: list[int] = field(default_factory=list)
+    given: dict[str, list[Mention]] = field(default_factory=dict)  # other name words -> mentions
+    orgs: list[Mention] = field(default_factory=list)  # states, organisations, groups, outlets by position
+    acronyms: dict[str, Resolved] = field(default_factory=dict)  # spelt out in this article
+    _at: dict[tuple[int, str], Mention] = field(default_factory=dict)
+    _text: str = ""
+    _learnt: dict[str, str] | None = None
+    _quoted: list[tuple[int, int]] = field(default_factory=list)
 
-    def resolve(self, phrase: str, pos: int = 0) -> Resolved | None:
+    # --- reading the article ----------------------------------------------------------
+
+    def scan(self, text: str, sentence_starts: list[int] | None = None,
+             paragraph_starts: list[int] | None = None, matches: list[Any] | None = None) -> None:
+        """Meet every person and organisation the article names, in order.
+
+        ``matches`` are the registry's finds in the text (``Registry.find``); people come
+        from titles, the registry and the shape of names.
+        """
+        starts = set(sentence_starts or ())
+        self.paragraph_starts = sorted(paragraph_starts or [0])
+        self.sentence_starts = sorted(starts)
+        for match in matches or ():
+            if match.actor.kind not in PEOPLE:
+                res = self._from_actor(match.actor)
+                body = _BODY_OF.match(text, match.end)  # "Norway's foreign ministry": the ministry speaks for Norway
+                if body is not None and match.actor.kind == "state":
+                    res = Resolved(res.name, res.side, res.kind, body.group(1).lower(), res.actor)
+                self.orgs.append(Mention(match.start, res))
+        for m in _ACRONYM.finditer(text):  # "the United Kingdom Maritime Trade Operations (UKMTO)"
+            full = _strip_the(m.group(1).strip())
+            if len(full.split()) >= 2 and _initials_match(full, m.group(2)):
+                kind = _organisation(full) or "organisation"
+                self.acronyms[m.group(2)] = Resolved(full, self._side_from_title(full), kind)
+        for m in _ORG_RUN.finditer(text):
+            kind = _organisation(_strip_the(m.group(0)))
+            if kind is not None and self.registry.get(m.group(0)) is None:
+                self.orgs.append(Mention(m.start(), Resolved(_strip_the(m.group(0)), self._side_from_title(m.group(0)),
+                                                              kind)))
+        self.orgs.sort(key=lambda m: m.pos)
+        for m in _NAME.finditer(text):
+            for start, end in name_runs(text, m.start(), m.end()):
+                title_start = _title_start(text, start)
+                title, name = split_title(text[title_start:end])
+                if not name:
+                    continue
+                salience = _salience(text, title_start, end, starts)
+                res = self._person(title, name)
+                if res is None and salience >= 2 and _bare_name(name, self.registry):
+                    res = Resolved(name, None, "person", None, None, gender_of(name))
+                if res is not None:
+                    self.remember(res, end - len(name), salience)
+        for m in _DESCRIBED_SUBJECT.finditer(text):  # "The president was unmoved." names her too
+            if m.start() in starts:
+                holder = self._role_holder(m.group(1), m.start())
+                if holder is not None:
+                    self.remember(holder, m.start(), 1)
+        self._text = text
+
+    def gender(self, who: Resolved) -> str | None:
+        """``who``'s gender: from the registry or the name, else from the pronouns the article uses after them."""
+        if who.gender:
+            return who.gender
+        if self._learnt is None:
+            self._learnt = self._learn_genders()
+        return self._learnt.get(who.name)
+
+    def _learn_genders(self) -> dict[str, str]:
+        """Votes of the first he/his/him or she/her after each mention, before the next person is named."""
+        votes: dict[str, list[str]] = {}
+        for i, m in enumerate(self.order):
+            if m.who.gender or m.salience < 1 or self._in_quote(m.pos):
+                continue
+            stop = self.order[i + 1].pos if i + 1 < len(self.order) else len(self._text)
+            for p in _PRONOUN_RX.finditer(self._text, m.pos, min(stop, m.pos + 300)):
+                if not self._in_quote(p.start()):
+                    votes.setdefault(m.who.name, []).append(_GENDER[p.group(0).lower()])
+                    break
+        out = {}
+        for name, v in votes.items():
+            top = max(set(v), key=v.count)
+            if v.count(top) > len(v) / 2:
+                out[name] = top
+        return out
+
+    # --- resolving ----------------------------------------------------------------------
+
+    def resolve(self, phrase: str, pos: int = 0, salience: int = 0) -> Resolved | None:
         """Resolve ``phrase`` ("Kremlin spokesman Dmitry Peskov", "Peskov", "the Kremlin")."""
-        phrase = " ".join(phrase.replace("’s", "").split()).strip(" ,.;:")
-        if not phrase:
+        phrase = _clean(phrase)
+        if not phrase or phrase.lower() in PRONOUNS:
             return None
+        if _strip_the(phrase) in self.acronyms:
+            return self.acronyms[_strip_the(phrase)]
         actor = self.registry.get(phrase)
+        if actor is not None and actor.kind not in PEOPLE:
+            return self._from_actor(actor)
+        head = head_name(phrase)
+        if head is not None:
+            title, name = head
+            res = self._person(title, name, pos=pos)
+            if res is not None:
+                return self.remember(res, pos, salience)
+            body = self.registry.get(name)
+            if body is not None and body.kind not in PEOPLE:  # "Israeli newspaper Haaretz"
+                return self._from_actor(body)
         if actor is not None:
-            return self._remember(self._from_actor(actor), pos)
-        title, name = split_title(phrase)
-        side = self._side_from_title(title)
-        actor = self.registry.get(name) if name else None
-        if actor is not None:
-            res = self._from_actor(actor, role=title or None)
-            return self._remember(res, pos)
-        if not name:
-            return None
-        known = self.people.get(name.split()[-1].lower())
-        if known is not None and (len(name.split()) == 1 or known.name.endswith(name)):
-            return self._remember(known, pos)
-        if len(name.split()) == 1 and not title:
-            return None  # a lone unknown capitalised word is not enough
-        res = Resolved(name, side, "person", title or None)
-        return self._remember(res, pos)
+            return self.remember(self._from_actor(actor), pos, salience)
+        return self._described(phrase, pos, salience)
 
-    def last_person(self, before: int) -> Resolved | None:
-        """The person most recently named before ``before`` (for "he said")."""
-        for at, res in reversed(self.order):
-            if at < before and res.kind == "person":
-                return res
+    def pronoun(self, word: str, pos: int, exclude: set[str] | None = None, initial: bool = False) -> Resolved | None:
+        """The person a subject pronoun ("he", "she") at ``pos`` most plausibly points at.
+
+        Paragraph by paragraph backwards from the pronoun (its own paragraph first, then up
+        to three before): among compatible people (gender, not excluded), the one who spoke
+        (the subject of a cue) beats a sentence subject, which beats a mere mention; the
+        most recent wins a tie.
+        """
+        if word.lower() in ("it", "they"):
+            return self.organisation(pos, group_only=word.lower() == "they")
+        gender = _GENDER.get(word.lower())
+        if gender is None:
+            return None
+        if initial:  # "Hrast watched from the other side. He said …": the last sentence's subject goes on
+            previous = self._previous_subject(pos, gender)
+            if previous is not None:
+                return previous
+        bounds = self._paragraphs_before(pos, 4)
+        for lo, hi in bounds:
+            best: Mention | None = None
+            for m in self.order[bisect.bisect_left(self.order, lo, key=lambda m: m.pos):]:
+                if m.pos >= hi:
+                    break
+                if (exclude and m.who.name in exclude) or self._in_quote(m.pos):
+                    continue
+                known = self.gender(m.who)
+                if m.who.kind not in PEOPLE or (known and known != gender):
+                    continue
+                if best is None or m.salience >= best.salience:
+                    best = m
+            if best is not None:
+                return best.who
         return None
 
-    def _from_actor(self, actor: Actor, role: str | None = None) -> Resolved:
-        return Resolved(actor.name, actor.side_on(self.date), actor.kind, role, actor)
+    def organisation(self, pos: int, head: str | None = None, group_only: bool = False) -> Resolved | None:
+        """The organisation "it", "the group" or "the ministry" at ``pos`` points at.
 
-    def _remember(self, res: Resolved, pos: int) -> Resolved:
-        if res.kind == "person":
-            self.people.setdefault(res.name.split()[-1].lower(), res)
-            self.order.append((pos, res))
-            self.order.sort(key=lambda x: x[0])
+        The subject of the sentence it stands in when that is an organisation ("The Council
+        pledged sanctions against what it called …"), else the last one named before it.
+        """
+        lo = self._paragraphs_before(pos, 3)[-1][0]
+        starts = self.sentence_starts
+        sentence = starts[bisect.bisect_right(starts, pos) - 1] if starts else lo
+        candidates = [m for m in self.orgs if lo <= m.pos < pos and not self._in_quote(m.pos)]
+        subject = [m for m in candidates if m.pos >= sentence and m.pos - sentence < 8]
+        for m in subject + candidates[::-1]:
+            kind = m.who.kind
+            if group_only and kind not in ("armed_group", "organisation", "group", "government"):
+                continue
+            if head in _GROUP_HEADS and kind not in ("armed_group", "organisation", "group"):
+                continue
+            if head is not None and head not in _GROUP_HEADS and head not in f"{m.who.name} {m.who.role or ''}".lower():
+                continue
+            return m.who
+        return None
+
+    def _previous_subject(self, pos: int, gender: str) -> Resolved | None:
+        """The compatible person opening the sentence before ``pos``, in the same paragraph."""
+        k = bisect.bisect_right(self.sentence_starts, pos) - 1
+        if k < 1 or self._paragraphs_before(pos, 1)[0][0] > self.sentence_starts[k - 1]:
+            return None
+        lo, hi = self.sentence_starts[k - 1], self.sentence_starts[k]
+        fits = [m for m in self.order[bisect.bisect_left(self.order, lo, key=lambda m: m.pos):]
+                if m.pos < hi and m.who.kind == "person" and self.gender(m.who) in (None, gender)
+                and not self._in_quote(m.pos)]
+        for m in fits:  # the one who speaks in it, or the subject it opens with
+            if m.salience >= 2 or (m.salience >= 1 and m.pos < lo + 60):
+                return m.who
+        return None
+
+    def _paragraphs_before(self, pos: int, n: int) -> list[tuple[int, int]]:
+        """``(start, end)`` of the text before ``pos`` in its paragraph, then the ``n - 1`` before it."""
+        starts = [p for p in self.paragraph_starts if p <= pos] or [0]
+        out = [(starts[-1], pos)]
+        for k in range(len(starts) - 1, max(0, len(starts) - n), -1):
+            out.append((starts[k - 1], starts[k]))
+        return out
+
+    def last_person(self, before: int, gender: str | None = None) -> Resolved | None:
+        """The person most recently named before ``before`` (for "he said")."""
+        for m in reversed(self.order):
+            if m.pos < before and m.who.kind in PEOPLE and not (gender and self.gender(m.who) not in (None, gender)):
+                return m.who
+        return None
+
+    def introduce(self, name: str, pos: int) -> Resolved:
+        """A person named only by ``name`` where the text shows they speak ("…," said Caddell)."""
+        seen = self._seen(name, pos)
+        res = seen or Resolved(name, None, "person", None, None, gender_of(name))
+        return self.remember(res, pos, 2)
+
+    def known(self, name: str) -> Resolved | None:
+        """A person this article has already named, by full name or surname."""
+        mentions = self.people.get(_surname(name))
+        return mentions[-1].who if mentions else None
+
+    # --- internals ----------------------------------------------------------------------
+
+    def _person(self, title: str, name: str, pos: int | None = None) -> Resolved | None:
+        """A person called ``name`` (with ``title`` before it), from the article or the registry."""
+        name = _strip_possessive(name)
+        words = name.split()
+        if not words:
+            return None
+        actor = self.registry.get(name)
+        if actor is not None and actor.kind not in PEOPLE:
+            return None
+        if len(words) == 1 or actor is None:
+            seen = self._seen(name, pos)
+            if seen is not None and (len(words) == 1 or seen.name.endswith(name) or seen.name == name):
+                return seen
+        if actor is not None:
+            return self._from_actor(actor, role=_role(title, self.registry) or None, title=title)
+        if not looks_like_person(name) or self.registry.country_of(name) or (actor is None and self.registry.get(name)):
+            return None
+        if len(words) == 1 and not (title and _has_title_word(title)):
+            return None  # a lone unknown capitalised word is not enough
+        side = self._side_from_title(title)
+        return Resolved(name, side, "person", _role(title, self.registry) or None, None, gender_of(name, title))
+
+    def _seen(self, name: str, pos: int | None) -> Resolved | None:
+        """A person already met whose surname (or, for one word, another name) is ``name``'s."""
+        mentions = self.people.get(_surname(name))
+        if not mentions and " " not in name.strip():
+            mentions = self.given.get(_surname(name))  # "Li" of "Li Zhaoxing", "Hillary"
+        if not mentions:
+            return None
+        before = [m for m in mentions if pos is None or m.pos <= pos]
+        return (before or mentions)[-1].who
+
+    def _described(self, phrase: str, pos: int, salience: int) -> Resolved | None:
+        """A speaker described, not named: "the Russian president", "a senior official"."""
+        words = phrase.split()
+        core = re.split(r"\s+(?:of|for|at|with|from|in|on)\s+", phrase, maxsplit=1)[0].split()
+        head = core[-1].lower().strip(".,")  # "a member of Al-Shabab" -> member
+        holder = self._role_holder(phrase, pos)
+        if holder is not None:
+            return self.remember(holder, pos, salience)
+        owner = _OWNER.match(phrase)
+        if owner is not None:  # "Milosevic's office said", "Griffiths’ office wrote": the owner speaks
+            who = self.resolve(owner.group(1), pos, salience)
+            if who is not None:
+                return who
+        body = _SPOKESMAN_FOR.match(phrase)
+        if body is not None:  # "a spokesman for the Committee …", "a member of Al-Shabab": the body speaks
+            who = self.resolve(body.group(1), pos + len(phrase) - len(body.group(1)))
+            if who is not None and who.kind not in PEOPLE:
+                return who
+        if head in _STATE_HEADS:  # "the Russian side", "the Thai delegation": the state speaks
+            state = self.registry.get(self._side_from_title(phrase) or "")
+            if state is not None and state.kind == "state":
+                return self._from_actor(state)
+        if head == "member" and words[0].lower() == "the":
+            named = self.organisation(pos, "group")
+            if named is not None:
+                return named
+        name = re.sub(r"^(?:the|The)\s+", "", phrase)
+        if len(words) <= 3 and words[0].lower() in ("the", "this", "that") and DESCRIBED_KIND.get(head) in (
+            "organisation", None
+        ) or head in _GROUP_HEADS:
+            named = self.organisation(pos, head)  # "the group said" -> the group last named
+            if named is not None:
+                return named
+        organisation = _organisation(name)
+        if organisation is not None:
+            return Resolved(name, self._side_from_title(name), organisation)
+        if words[0].lower() == "the" and DESCRIBED_KIND.get(head) == "person" or head in ("official", "diplomat"):
+            named = self._antecedent(phrase, pos) if words[0].lower() == "the" else None
+            if named is not None:  # "the Russian official" after Lavrov was named
+                return self.remember(named, pos, salience)
+        if head in ANONYMOUS:  # plural ones ("sources") are no "he" or "she"
+            gender = "p" if head.endswith("s") else None
+            anonymous = Resolved(name, self._side_from_title(name), "anonymous", head, None, gender)
+            return self.remember(anonymous, pos, salience)
+        kind = DESCRIBED_KIND.get(head)
+        if kind is None:
+            if not (head.isalpha() and head.islower() and len(words) > 1 and words[0].lower() in _DETERMINERS):
+                return None
+            kind = "person"  # "the New York businessman": a described speaker all the same
+        side = self._side_from_title(" ".join(words[:-1]))
+        res = Resolved(name, side, kind, head if kind == "person" else None)
+        return self.remember(res, pos, salience) if kind == "person" else res
+
+    def _antecedent(self, phrase: str, pos: int) -> Resolved | None:
+        """The named person a definite description takes up, if one fits.
+
+        "the Russian official" after Lavrov was named: a generic head needs the side to match;
+        "the senator", "the mayor" need a person the article (or the registry) gave that title.
+        """
+        side = self._side_from_title(phrase)
+        core = re.split(r"\s+(?:of|for|at|with|from|in|on)\s+", phrase, maxsplit=1)[0].split()
+        head = core[-1].lower().strip(".,")
+        sexed = {"man": "m", "woman": "f"}.get(head)
+        if head in _GENERIC_HEADS and side is None and sexed is None:
+            return None
+        for lo, hi in self._paragraphs_before(pos, 3):
+            for m in reversed(self.order):
+                if not (lo <= m.pos < hi) or m.who.kind != "person" or self._in_quote(m.pos):
+                    continue
+                if sexed is not None and m.salience >= 1 and self.gender(m.who) in (None, sexed):
+                    return m.who  # "the man told the station" after the caller was named
+                if head in _GENERIC_HEADS and sexed is None and m.who.side == side:
+                    return m.who
+                if m.salience < 1:
+                    continue
+                if head not in _GENERIC_HEADS and self._holds(m.who, head) and (side is None or m.who.side == side):
+                    return m.who
+        return None
+
+    def _role_holder(self, phrase: str, pos: int) -> Resolved | None:
+        """Who holds the role a description names ("the Russian leader" in 2004 -> Putin)."""
+        words = [_strip_possessive(w.strip(".,")) for w in phrase.split()]
+        lowered = " ".join(w.lower() for w in words if w.lower() not in _DETERMINERS)
+        side = self._side_from_title(phrase)
+        for title in _role_titles(lowered):
+            if title in ("leader", "head of state", "ruler", "minister") and side is None and title != "minister":
+                continue  # "the band leader" is nobody's head of state
+            for m in reversed(self.order):
+                if m.pos <= pos and self._holds(m.who, title) and (side is None or m.who.side == side):
+                    return m.who
+            if side is not None:
+                actor = self.registry.holder_of(title, side, self.date)
+                if actor is not None:
+                    return self._from_actor(actor, role=title)
+        return None
+
+    def _holds(self, who: Resolved, title: str) -> bool:
+        """Whether ``who`` holds ``title``, as the article wrote it or by a dated registry role."""
+        if who.role and (_role_matches(who.role, title) or title in who.role.split()):
+            return True
+        roles = who.actor.roles if who.actor is not None else ()
+        return any(_role_matches(r.title.lower(), title) and r.covers(self.date) for r in roles)
+
+    def _from_actor(self, actor: Actor, role: str | None = None, title: str = "") -> Resolved:
+        gender = self.registry.gender(actor.name) or (gender_of(actor.name, title) if actor.kind in PEOPLE else None)
+        return Resolved(actor.name, actor.side_on(self.date), actor.kind, role, actor, gender)
+
+    def remember(self, res: Resolved, pos: int, salience: int = 0) -> Resolved:
+        """Note that the article names ``res`` at ``pos`` (with how much it speaks there)."""
+        if res.kind not in PEOPLE:
+            return res
+        seen = self._at.get((pos, res.name))
+        if seen is not None:
+            seen.salience = max(seen.salience, salience)
+            return res
+        mention = Mention(pos, res, salience)
+        self._at[(pos, res.name)] = mention
+        bisect.insort(self.people.setdefault(_surname(res.name), []), mention, key=lambda m: m.pos)
+        for word in res.name.split()[:-1]:
+            if word.lower() not in PARTICLES and len(word.strip(".")) > 1:
+                bisect.insort(self.given.setdefault(_surname(word), []), mention, key=lambda m: m.pos)
+        bisect.insort(self.order, mention, key=lambda m: m.pos)
         return res
 
+    def quoted(self, spans: list[tuple[int, int]]) -> None:
+        """Tell the resolver where quotations are: names inside them are not antecedents of "he"."""
+        self._quoted = sorted(spans)
+
+    def _in_quote(self, pos: int) -> bool:
+        k = bisect.bisect_right(self._quoted, (pos, float("inf"))) - 1
+        return k >= 0 and self._quoted[k][0] <= pos <= self._quoted[k][1]
+
     def _side_from_title(self, title: str) -> str | None:
-        for word in title.split():
-            word = word.strip(",.'’")
+        for word in re.findall(r"[\w’'.-]+", title):
+            word = word.strip(",.'’").removesuffix("’s").removesuffix("'s")
+            if not word[:1].isupper():
+                state = self.registry.country_of(word) if word.isalpha() and len(word) > 4 else None
+                if state:  # "the mexican ruler"
+                    return state
+                continue
             state = self.registry.country_of(word)
             if state:
                 return state
             actor = self.registry.get(word)
-            if actor is not None and actor.kind in ("state", "organisation", "armed_group"):
+            if actor is not None and actor.kind in ("state", "organisation", "armed_group", "government", "group"):
                 return actor.side
         return None
+
+
+# --- phrases ------------------------------------------------------------------------------
 
 
 def split_title(phrase: str) -> tuple[str, str]:
@@ -109,13 +498,215 @@ def split_title(phrase: str) -> tuple[str, str]:
     """
     words = phrase.split()
     i = len(words)
-    while i > 0 and words[i - 1][:1].isupper() and words[i - 1].lower().strip(".,") not in TITLE_WORDS:
+    while i > 0 and _name_word(words[i - 1]):
         i -= 1
-    name = " ".join(words[i:])
-    title = " ".join(words[:i])
-    return title, name
+    while i < len(words) and words[i].lower() in PARTICLES:
+        i += 1
+    return " ".join(words[:i]), " ".join(words[i:])
 
 
-def candidate_names(text: str) -> list[tuple[int, int, str]]:
-    """Capitalised word runs that may be names (start, end, text)."""
-    return [(m.start(), m.end(), m.group(0)) for m in _NAME.finditer(text)]
+def _name_word(word: str) -> bool:
+    from .names import ORG_WORDS
+
+    bare = word.lower().strip(",")
+    if bare in TITLE_WORDS or bare.rstrip(".") in TITLE_WORDS or bare in ORG_WORDS:
+        return False
+    return is_capitalised(word) or bare in PARTICLES
+
+
+def head_name(phrase: str) -> tuple[str, str] | None:
+    """The person's name inside a speaker phrase, with the title before it.
+
+    "Mr Kazantsev's assistant Mr Maxim Fedorenko" -> ("Mr Kazantsev's assistant Mr", "Maxim Fedorenko");
+    "United States Department of State spokesman Ned Price" -> (..., "Ned Price");
+    "Rep. Elijah Cummings of Maryland" -> ("Rep.", "Elijah Cummings").
+    """
+    phrase = _clean(phrase)
+    first = re.split(r",|\s+(?:of|for|from|at|with|who|in)\s+(?=[A-Za-z])", phrase, maxsplit=1)[0]
+    for part in (first, phrase):
+        title, name = split_title(part)
+        if not name or name.endswith(("’s", "'s")) or name.split()[0].lower() in NOT_NAMES:
+            continue
+        if looks_like_person(name):
+            return title, name
+    return None
+
+
+def _title_start(text: str, start: int) -> int:
+    """Start of the title words written before a name ("Kremlin spokesman " before "Dmitry")."""
+    pos = start
+    for _ in range(4):
+        m = re.search(r"([\w’'.-]+)\s+$", text[max(0, pos - 40) : pos])
+        if not m:
+            break
+        word = m.group(1)
+        if word.lower().strip(".") not in TITLE_WORDS and word.lower() not in TITLE_WORDS:
+            break
+        pos = pos - len(m.group(0))
+    return pos
+
+
+_APPOSITION = re.compile(
+    r"\s*(?:,[^,.;“”\"]{1,100},|(?<=\s)(?:of|at|from|with)\s+(?:the\s+)?[A-Z][\w’'-]*"
+    r"(?:\s+(?:of|for|and|on|the|[A-Z][\w’'-]*))*)?"
+    r"\s*(?:\([^)]{0,40}\)\s*)?(?:(?:also|later|then|again|has|had|on \w+)\s+)*"
+)
+_VERBISH = re.compile(r"(?:has|had|was|is|will|would|[a-z]+ed)\b")
+
+
+def _salience(text: str, start: int, end: int, sentence_starts: set[int]) -> int:
+    """2 for a name that speaks (the subject of a cue, or "said X"), 1 for a subject, else 0."""
+    from ..quotes.cues import CUE_RX
+
+    after = _APPOSITION.match(text, end).end()
+    lead = text[max(0, start - 40) : start]
+    sentence = max((p for p in sentence_starts if p <= start), default=0) if sentence_starts else max(0, start - 200)
+    embedded = bool(CUE_RX.search(text, sentence, start)) and not re.search(r"\b(?:said|says|told|added)\s+$", lead)
+    first = start in sentence_starts or bool(re.search(r"(?:^|[.!?]\s+|\n)(?:[A-Z]\w*,?\s+)?$", lead))
+    if re.search(r"\b(?:said|says|added|told|asked)\s+$", lead):
+        # `," said Gen. Kvashnin.` speaks; in "Lask said Darran (and Ardell) had asked …" Darran does not
+        return 3 if re.match(r"\s*(?:[.,;:!?)(]|who\b|$)", text[end : end + 6]) else 1
+    if CUE_RX.match(text, after) or re.search(r"\baccording to\s+$", lead):
+        return 1 if embedded else 3 if first else 2  # "Rogozin said that Putin and Bush agreed": Bush is not speaking
+    if first or _VERBISH.match(text, after):
+        return 1
+    return 0
+
+
+_ACRONYM = re.compile(r"((?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|on|the)\s+)*){1,8})\(([A-Z]{2,8})\)")
+
+
+def _initials_match(full: str, acronym: str) -> bool:
+    """Whether ``acronym`` is built from the capitals of ``full`` ("United Kingdom Maritime ..." -> UKMTO)."""
+    initials = "".join(w[0] for w in full.split() if w[0].isupper())
+    return acronym[0] == initials[:1] and sum(c in initials for c in acronym) >= len(acronym) - 1
+
+
+def _strip_the(name: str) -> str:
+    return re.sub(r"^[Tt]he\s+", "", name)
+
+
+def _organisation(name: str) -> str | None:
+    """'media' or 'organisation' for a capitalised name with an organisation word ("The New York Times")."""
+    from ..quotes.cues import OUTLET_RX
+    from .names import ORG_WORDS
+
+    words = name.split()
+    if not words or not all(is_capitalised(w) or w.lower() in ("of", "for", "and", "the", "on") for w in words):
+        return None
+    if OUTLET_RX.search(name):
+        return "media"
+    if any(w.lower().strip(",.") in ORG_WORDS for w in words):
+        return "organisation"
+    return None
+
+
+def _bare_name(name: str, registry: Registry) -> bool:
+    """A lone capitalised word that can be a surname (not a demonym, place, outlet or common word)."""
+    from .names import ORG_WORDS
+
+    word = name.strip()
+    return (" " not in word and is_capitalised(word) and word.lower() not in NOT_NAMES | ORG_WORDS
+            and registry.get(word) is None and registry.country_of(word) is None and not word.isupper())
+
+
+def name_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A run of capitalised words split where a full stop ends a sentence ("Monday. Putin")."""
+    out = []
+    run_start = start
+    for m in re.finditer(r"\S+", text[start:end]):
+        word = m.group()
+        if word.endswith(".") and not is_abbreviation(word) and start + m.end() < end:
+            out.append((run_start, start + m.end() - 1))
+            run_start = start + m.end()
+            while run_start < end and text[run_start].isspace():
+                run_start += 1
+    out.append((run_start, end))
+    out = [(a, b - len(text[a:b]) + len(text[a:b].rstrip("'’"))) for a, b in out]  # "Larry King Now''"
+    return [(a, b) for a, b in out if b > a]
+
+
+def is_abbreviation(word: str) -> bool:
+    """"Gen.", "U.S.", an initial "B." - a full stop that does not end a sentence."""
+    from ..text.segment import ABBREVIATIONS
+
+    bare = word.rstrip(".")
+    if len(bare) <= 3 and bare[:1].isupper() and bare[1:].islower():
+        return True  # "Del.", "Ald.", "Gen."
+    return len(bare) == 1 or "." in bare or bare.lower() in ABBREVIATIONS or bare.lower() + "." in TITLE_WORDS
+
+
+def _clean(phrase: str) -> str:
+    phrase = re.sub(r"\([^)]*\)", " ", phrase)
+    phrase = " ".join(phrase.split()).strip(" ,.;:—–-\"“”")
+    return _strip_possessive(phrase)
+
+
+def _strip_possessive(name: str) -> str:
+    return re.sub(r"(?:’s|'s|’|')$", "", name)
+
+
+def _surname(name: str) -> str:
+    """The key people are found by: the last name, without honorifics, "al-" or apostrophes."""
+    words = [w for w in name.split() if w.lower() not in HONORIFICS]
+    key = (words[-1] if words else name).lower().strip(".,")
+    key = re.sub(r"^(?:al|el|ad|as|an|ash|at|az)-", "", key)
+    return re.sub(r"[’'`-]", "", key)
+
+
+def _has_title_word(title: str) -> bool:
+    return any(w.lower().strip(",") in TITLE_WORDS - {"of", "the", "and", "state"} for w in title.split())
+
+
+def _role(title: str, registry: Registry) -> str:
+    """The role in a title without its side words and honorifics ("Russian Foreign Minister" -> "foreign minister")."""
+    words = []
+    for w in title.split():
+        bare = w.strip(",").removesuffix("’s").removesuffix("'s")
+        if bare.lower() in HONORIFICS or registry.country_of(bare) or (bare[:1].isupper() and registry.get(bare)):
+            continue
+        if bare.lower() in TITLE_WORDS or bare.lower().rstrip(".") in TITLE_WORDS:
+            words.append(bare.lower())
+    while words and words[0] in ("of", "the", "and"):
+        words.pop(0)
+    while words and words[-1] in ("of", "the", "and"):
+        words.pop()
+    return " ".join(words)
+
+
+_SYNONYMS = {
+    "leader": LEADER_TITLES,
+    "ruler": LEADER_TITLES,
+    "head of state": ("president", "king", "emir", "supreme leader"),
+    "top diplomat": ("foreign minister", "secretary of state"),
+    "spokeswoman": ("spokesman", "spokesperson"),
+    "spokesperson": ("spokesman", "spokeswoman"),
+    "defense minister": ("defence minister",),
+    "defence minister": ("defense minister",),
+    "premier": ("prime minister",),
+}
+
+
+def _role_titles(description: str) -> list[str]:
+    """Role titles a description may name, most specific first ("russian leader" -> leader titles)."""
+    out = []
+    for title in sorted({*_SYNONYMS, "president", "prime minister", "foreign minister", "defense minister",
+                         "defence minister", "spokesman", "secretary of state", "chancellor", "supreme leader",
+                         "king", "emir", "premier", "national security adviser", "secretary-general",
+                         "secretary general", "minister"}, key=len, reverse=True):
+        if re.search(rf"\b{re.escape(title)}$", description):
+            out.extend([title, *_SYNONYMS.get(title, ())])
+    return list(dict.fromkeys(out))
+
+
+def _role_matches(role: str, title: str) -> bool:
+    """Whether a role held is the title asked for ("russian president" is, "vice president" is not)."""
+    if role == title:
+        return True
+    if not role.endswith(" " + title):
+        return False
+    qualifiers = role[: -len(title)].split()
+    return not any(q in _NOT_THE_HOLDER for q in qualifiers)
+
+
+_NOT_THE_HOLDER = frozenset(("vice", "deputy", "former", "assistant", "under", "acting", "ex-", "then-"))

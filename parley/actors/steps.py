@@ -12,6 +12,5 @@ def mentions(doc: Doc) -> None:
     registry = load_registry(doc.settings.actors)
     resolver = Resolver(registry, doc.date)
     doc.mentions = registry.find(doc.text)
-    for m in doc.mentions:
-        resolver.resolve(m.text, m.start)
+    resolver.scan(doc.text, [s.start for s in doc.sentences], [p.start for p in doc.paragraphs], doc.mentions)
     doc.extras["resolver"] = resolver

@@ -422,5 +422,10 @@ def _record(obj: object, source: str, location: str, fields: Mapping[str, str] |
     )
 
 
+#: the public name: one JSON-like record (a dict) to an input, for callers with records in hand
+#: (the Spark runner's Parquet rows, gold files)
+record = _record
+
+
 def _str(value: object) -> str | None:
     return str(value) if value is not None and str(value).strip() else None

@@ -1,110 +1,231 @@
 """Find quotations by pairing quote marks, paragraph by paragraph.
 
-Marks are paired by direction and type: an opening mark waits for a closing mark of its
-own family, straight marks take their direction from their neighbours, and a closing mark
-with no opener (an apostrophe, a plural possessive such as ``governments’``) is ignored.
-A quote left open at the end of a paragraph continues only if the next paragraph re-opens
-it (the news convention for quotes over several paragraphs); otherwise it is dropped and
-the paragraph's other quotes are kept.
+Marks are paired by direction and family, never by counting: a mark's direction comes
+from its neighbours (a space before and a letter after opens, a letter or punctuation
+before and a space after closes) and, where the position says nothing, from its glyph.
+Double marks (“ ” „ " « ») are paired first; single marks (‘ ’ ') only outside the double
+quotes, because inside they are nested quotes or apostrophes. A closing mark with no
+opener (an apostrophe, a plural possessive such as ``governments’``) is ignored, and an
+opener left unclosed is dropped and the paragraph paired again without it, so one stray
+mark never loses the paragraph's other quotes.
+
+A quote left open at the end of a paragraph runs over to the next one when that
+paragraph re-opens it (the news convention for quotes over several paragraphs), and to
+the end when the text stops mid-quote (a truncated excerpt).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..text.segment import Span
 
-# opening mark -> closing marks that may end it
-FAMILIES: dict[str, str] = {
-    "“": "”\"",
-    "„": "“”\"",
-    "«": "»",
-    "‘": "’'",
-    '"': '"”',
-    "'": "'’",
-    "‹": "›",
-}
-_ANY = set("“”„«»‘’\"'‹›")
+DOUBLE = "“”„\"«»‹›"
+SINGLE = "‘’‚'"
+_GLYPH_OPEN = "“„«‹‘‚"
+_GLYPH_CLOSE = "”»›’"
+_OPEN_BEFORE = "([{—–-/:;,…"
+_CLOSE_AFTER = ".,;:!?)]}—–-…"
 
 
 @dataclass(frozen=True)
 class QuoteSpan:
-    """A quotation inside its marks: ``[start, end)`` of the clean text, mark positions around it."""
+    """A quotation inside its marks: ``[start, end)`` of the clean text, mark positions around it.
+
+    ``close_at`` is the closing mark, or the paragraph end for a quote left open there.
+    """
 
     start: int
     end: int
     open_at: int
     close_at: int
     continued: bool = False  # re-opened at a paragraph start, continuing the previous quote
+    open_ended: bool = False  # no closing mark: runs on to the next paragraph or the end
+    close_width: int = 1  # 2 for a doubled apostrophe ('')
+
+    @property
+    def after(self) -> int:
+        """The first offset after the closing mark."""
+        return self.close_at + self.close_width
 
 
-def _direction(text: str, i: int) -> str | None:
-    """'open', 'close', or None (an apostrophe or unclear) for the mark at ``text[i]``."""
-    ch = text[i]
-    before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
-    if ch in "“„«‘‹":
-        if ch == "‘" and before.isalnum():
-            return None
-        return "open"
-    if ch in "”»›":
-        return "close"
-    if ch == "’":
-        if before.isalnum() and after.isalnum():
-            return None  # don't, it’s
-        return "close"
-    # straight marks
-    left_open = before.isspace() or before in "([{—–-/:;,"
-    right_open = after.isspace() or after in ".,;:!?)]}—–-…"
-    if ch == "'" and before.isalnum() and (after.isalnum() or after == "s"):
-        return None
-    if left_open and not after.isspace():
-        return "open"
-    if right_open and not before.isspace():
-        return "close"
-    return None
+@dataclass(frozen=True)
+class _Mark:
+    at: int
+    ch: str
+    way: str  # "open", "close" or "either"
+    width: int = 1  # 2 for a doubled apostrophe ('') standing for a double mark
 
 
 def find_quotes(text: str, paragraphs: list[Span], min_words: int = 3) -> list[QuoteSpan]:
-    """Quotations of at least ``min_words`` words in ``text``."""
+    """Quotations of at least ``min_words`` words in ``text``, in text order."""
     out: list[QuoteSpan] = []
     carry = False  # the previous paragraph ended inside a quote
-    for para in paragraphs:
-        found, left_open = _pair(text, para.start, para.end, carry)
-        out.extend(q for q in found if _words(text[q.start : q.end]) >= min_words)
-        carry = left_open
+    for n, para in enumerate(paragraphs):
+        nxt = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
+        found = pair_paragraph(text, para, nxt)
+        for q in found:
+            if carry and q.open_at == para.start:
+                q = QuoteSpan(q.start, q.end, q.open_at, q.close_at, True, q.open_ended, q.close_width)
+            if words(text[q.start : q.end]) >= min_words and not is_title(text[q.start : q.end], para.text(text)):
+                out.append(q)
+        carry = bool(found) and found[-1].open_ended
     return out
 
 
-def _pair(text: str, start: int, end: int, carry: bool) -> tuple[list[QuoteSpan], bool]:
+def pair_paragraph(text: str, para: Span, nxt: Span | None) -> list[QuoteSpan]:
+    """Quotes of one paragraph: double marks first, then single marks outside them."""
+    doubles = _pair(text, _marks(text, para.start, para.end, DOUBLE), para, nxt)
+    inside = [(q.open_at, q.close_at) for q in doubles]
+    singles = [
+        m for m in _marks(text, para.start, para.end, SINGLE) if not any(a <= m.at <= b for a, b in inside)
+    ]
+    found = doubles + _pair(text, singles, para, nxt)
+    return sorted(found, key=lambda q: q.start)
+
+
+_ANY_MARK = re.compile("''|[" + re.escape(DOUBLE + SINGLE) + "]")
+
+
+def _marks(text: str, start: int, end: int, glyphs: str) -> list[_Mark]:
+    out = []
+    for m in _ANY_MARK.finditer(text, start, end):
+        i = m.start()
+        if m.group() == "''":  # typewriter double quotes written as two apostrophes
+            if glyphs is DOUBLE:
+                way = _way(text[i - 1] if i > start else " ", text[i + 2] if i + 2 < end else " ", '"')
+                out.append(_Mark(i, '"', way or "either", 2))
+        elif text[i] in glyphs:
+            way = direction(text, i, start, end)
+            if way is not None:
+                out.append(_Mark(i, text[i], way))
+    return out
+
+
+def direction(text: str, i: int, start: int = 0, end: int | None = None) -> str | None:
+    """'open', 'close', 'either', or None (an apostrophe) for the mark at ``text[i]``.
+
+    The position decides first: space (or an opening bracket) before and a word after
+    opens; a word or punctuation before and a space after closes. Only where the
+    position is ambiguous ("word."Next", a mark between letters) does the glyph decide.
+    """
+    end = len(text) if end is None else end
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < end else " "
+    way = _way(before, after, text[i])
+    if way == "open" and text[i] in DOUBLE and after.islower() and i >= start + 2 and text[i - 2] in ",.?!":
+        return "either"  # `..., “said Moncada`: a closing mark written as an opener
+    return way
+
+
+def _way(before: str, after: str, ch: str) -> str | None:
+    """The direction of mark ``ch`` between the characters ``before`` and ``after``."""
+    if ch in SINGLE and before.isalnum() and after.isalnum():
+        return None  # don't, it’s, rock'n'roll
+    left = before.isspace() or before in _OPEN_BEFORE or before in DOUBLE + SINGLE
+    right = after.isspace() or after in _CLOSE_AFTER or after in DOUBLE + SINGLE
+    if left and not right:
+        return "open"
+    if right and not left:
+        if ch in SINGLE and before in "sS" and after.isspace():
+            return "either"  # a plural possessive (governments’) or a closing mark
+        return "close"
+    if ch in _GLYPH_OPEN:
+        return "open"
+    if ch in _GLYPH_CLOSE:
+        return "close"
+    return "either"
+
+
+def _pair(text: str, marks: list[_Mark], para: Span, nxt: Span | None) -> list[QuoteSpan]:
+    """Pair ``marks``; while an opener stays unclosed, drop it and pair again."""
+    marks = list(marks)
+    while True:
+        found, stray = _pair_once(marks)
+        if stray is None:
+            return [_trim(text, q) for q in found]
+        tail = _open_tail(text, stray, para, nxt)
+        if tail is not None:
+            return [_trim(text, q) for q in (*found, tail)]
+        marks.remove(stray)
+
+
+def _pair_once(marks: list[_Mark]) -> tuple[list[QuoteSpan], _Mark | None]:
+    """Outermost quotes, and the first opener left unclosed (None when all closed)."""
     found: list[QuoteSpan] = []
-    stack: list[tuple[str, int]] = []
-    for i in range(start, end):
-        ch = text[i]
-        if ch not in _ANY:
-            continue
-        d = _direction(text, i)
-        if d is None:
-            continue
-        opener = stack[-1][0] if stack else None
-        if opener is not None and ch in FAMILIES[opener] and (d == "close" or ch == opener):
-            _, at = stack.pop()
-            if not stack:  # keep only outermost quotes; nested ones are part of them
-                found.append(QuoteSpan(at + 1, i, at, i, continued=carry and at == start))
-        elif d == "open":
-            stack.append((ch, i))
-    left_open = bool(stack) and stack[0][1] < end
-    if stack:
-        # an unclosed quote running to the paragraph end: keep it if the paragraph ends with
-        # it (multi-paragraph quote); a stray opener is dropped and the rest is kept
-        ch, at = stack[0]
-        tail = text[at + 1 : end].rstrip()
-        if tail and tail[-1] in ".!?…,:" and not any(c in _ANY for c in tail):
-            found.append(QuoteSpan(at + 1, at + 1 + len(tail), at, end))
-        else:
-            left_open = False
-    found = [_trim(text, q) for q in found]
-    return sorted(found, key=lambda q: q.start), left_open
+    stack: list[_Mark] = []
+    for m in marks:
+        k = _innermost_closed(stack, m)
+        if k is not None:
+            if k + 1 < len(stack):  # an opener after it was never closed: a stray
+                return found, stack[k + 1]
+            opener = stack.pop()
+            if not stack:  # nested quotes are part of the outer quote
+                found.append(QuoteSpan(opener.at + opener.width, m.at, opener.at, m.at, close_width=m.width))
+        elif m.way == "open" or (m.way == "either" and m.ch in DOUBLE):
+            stack.append(m)
+    return found, (stack[0] if stack else None)
+
+
+def _innermost_closed(stack: list[_Mark], m: _Mark) -> int | None:
+    """Index of the innermost opener on ``stack`` that ``m`` closes, if ``m`` closes one."""
+    if m.way == "open":
+        return None
+    for k in range(len(stack) - 1, -1, -1):
+        if _closes(stack[k], m):
+            return k
+    return None
+
+
+def _closes(opener: _Mark, closer: _Mark) -> bool:
+    """Whether ``closer`` can end a quote opened by ``opener`` (same family, right glyph)."""
+    if closer.way == "open":
+        return False
+    if opener.ch in DOUBLE:
+        return closer.ch in {"«": "»", "‹": "›"}.get(opener.ch, "”“\"")
+    return closer.ch in SINGLE and closer.ch not in "‘‚"
+
+
+def _open_tail(text: str, opener: _Mark, para: Span, nxt: Span | None) -> QuoteSpan | None:
+    """A quote left open at the paragraph end that a careful reader would still take as one.
+
+    Kept when the next paragraph re-opens it (a quote over several paragraphs), when the
+    text ends inside it, or when it opens the paragraph and runs to a full stop.
+    """
+    if opener.way == "close" or opener.ch in SINGLE:
+        return None
+    tail = text[opener.at + opener.width : para.end].rstrip()
+    if not tail or any(c in DOUBLE for c in tail):
+        return None
+    reopened = nxt is not None and text[nxt.start] in DOUBLE
+    reopened = reopened and direction(text, nxt.start, nxt.start, nxt.end) != "close"
+    at_start = opener.at == para.start and tail[-1] in ".!?…"
+    if reopened or nxt is None or at_start:
+        start = opener.at + opener.width
+        return QuoteSpan(start, start + len(tail), opener.at, para.end, open_ended=True)
+    return None
+
+
+_MINOR = frozenset("a an and as at by for from in into of on or the to with vs. vs".split())
+
+
+def is_title(quoted: str, paragraph: str) -> bool:
+    """Whether a quotation is the title of a show, book or policy ("Face the Nation").
+
+    Every word capitalised but the minor ones, inside a paragraph that is not itself a
+    title-case headline (a quoted headline is a quote).
+    """
+    if _title_case(paragraph) or quoted.rstrip("\"'”’»").endswith((".", "!", "?")):
+        return False
+    return _title_case(quoted)
+
+
+def _title_case(s: str) -> bool:
+    ws = [w.strip("\"'“”‘’«»,.:;!?()") for w in s.split()]
+    ws = [w for w in ws if w and w[0].isalpha()]
+    major = [w for w in ws if w.lower() not in _MINOR]
+    return len(major) >= 2 and all(w[0].isupper() for w in major)
 
 
 def _trim(text: str, q: QuoteSpan) -> QuoteSpan:
@@ -113,8 +234,9 @@ def _trim(text: str, q: QuoteSpan) -> QuoteSpan:
         s += 1
     while e > s and text[e - 1].isspace():
         e -= 1
-    return QuoteSpan(s, e, q.open_at, q.close_at, q.continued)
+    return QuoteSpan(s, e, q.open_at, q.close_at, q.continued, q.open_ended, q.close_width)
 
 
-def _words(s: str) -> int:
+def words(s: str) -> int:
+    """Words with at least one letter or digit (dashes and ellipses are not words)."""
     return sum(1 for w in s.split() if any(c.isalnum() for c in w))

@@ -2,56 +2,152 @@
 
 from __future__ import annotations
 
-from ..actors.resolve import Resolver, split_title
+from typing import Any
+
+from ..actors.resolve import Resolver
 from ..pipeline import Doc, step
-from .marks import find_quotes
-from .speakers import attribute
+from ..text.segment import Span
+from .marks import QuoteSpan, find_quotes
+from .speakers import Attribution, attribute, mask_quotes, meet_speakers
 from .statements import find_statements
 
+QUOTES = "quotes.marks.v2"
+STATEMENTS = "statements.cues.v2"
+_FIRST_PERSON = ("we", "us", "our", "ours", "ourselves")
 
-@step("quotes.marks.v1", needs=("paragraphs", "sentences", "resolver"), adds=("quotes",))
+
+@step(QUOTES, needs=("paragraphs", "sentences", "resolver"), adds=("quotes",))
 def quotes(doc: Doc) -> None:
+    """Find quotations, attribute each, and fill the floating ones from their neighbours."""
     resolver: Resolver = doc.extras["resolver"]
-    previous: dict | None = None
-    for q in find_quotes(doc.text, doc.paragraphs):
-        sent = doc.sentences[doc.sentence_at(q.open_at)]
-        last = doc.sentences[doc.sentence_at(max(q.close_at - 1, q.open_at))]
-        found = attribute(doc.text, q.start, q.end, sent.start, last.end, resolver)
-        draft = {"start": q.start, "end": q.end, "kind": "direct", "extractor": "quotes.marks.v1"}
-        if found is not None and found.speaker is not None:
-            draft.update(speaker=found.speaker.name, speaker_side=found.speaker.side,
-                         speaker_role=found.speaker.role or _role(found.speaker.name), cue=found.cue,
-                         medium=found.medium)
-        elif previous is not None and previous.get("speaker") and (q.continued or _same_para(doc, previous, q.start)):
-            draft.update({k: previous.get(k) for k in ("speaker", "speaker_side", "speaker_role", "cue", "medium")})
-        if _is_partial(doc.text, q.open_at, q.close_at):
-            draft["kind"] = "partial"
-        doc.quotes.append(draft)
-        previous = draft
+    found = find_quotes(doc.text, doc.paragraphs)
+    masked = mask_quotes(doc.text, [(q.open_at, q.after - 1) for q in found])
+    doc.extras["masked"] = masked
+    resolver.quoted([(q.open_at, q.after - 1) for q in found])
+    meet_speakers(masked, [(s.start, s.end) for s in doc.sentences], resolver)
+    drafts = [_draft(doc, q, masked, resolver) for q in found]
+    for i, draft in enumerate(drafts):
+        if draft.get("speaker") is None and draft.get("attribution") != "anonymous":
+            _fill_floating(doc, found, drafts, i, masked, resolver)
+    for i, draft in enumerate(drafts):
+        if draft.get("attribution") == "anonymous":
+            _named_next(drafts, i)
+        _first_person(doc.text, draft)
+    doc.quotes.extend(drafts)
 
 
-def _same_para(doc: Doc, previous: dict, start: int) -> bool:
+def _named_next(drafts: list[dict[str, Any]], i: int) -> None:
+    """"A senior Hamas official said …" then "“…,” Taher al-Nunu said": the official is named next.
+
+    Only a named speaker of the same side, in one of the next two quotes and close by, names them.
+    """
+    side = drafts[i].get("speaker_side")
+    if not side:
+        return
+    for later in drafts[i + 1 : i + 3]:
+        if later["start"] - drafts[i]["end"] > 600:
+            return
+        if later.get("speaker") and later.get("speaker_side") == side and later.get("attribution") != "anonymous":
+            _copy_speaker(drafts[i], later, "named-next")
+            return
+
+
+def _draft(doc: Doc, q: QuoteSpan, masked: str, resolver: Resolver) -> dict[str, Any]:
+    first = doc.sentences[doc.sentence_at(q.open_at)]
+    last = doc.sentences[doc.sentence_at(max(q.close_at - 1, q.open_at))]
+    para = _paragraph(doc, q.open_at)
+    full_stop = doc.text[q.start : q.end].rstrip().endswith(".") and not q.open_ended
+    found = attribute(masked, q.open_at, q.after - 1, first.start, last.end, para.end, resolver, full_stop)
+    kind = "partial" if _is_partial(doc.text, q) else "direct"
+    draft: dict[str, Any] = {"start": q.start, "end": q.end, "kind": kind, "extractor": QUOTES}
+    _set_speaker(draft, found)
+    return draft
+
+
+def _set_speaker(draft: dict[str, Any], found: Attribution | None, how: str | None = None) -> None:
+    if found is None or found.speaker is None:
+        draft.update(speaker=None, speaker_side=None, speaker_role=None, cue=None, medium=None)
+        return
+    who = found.speaker
+    if who.kind == "anonymous":  # "a senior official said": someone speaks, the text does not say who
+        draft.update(speaker=None, speaker_side=who.side, speaker_role=who.name, cue=found.cue, medium=found.medium,
+                     attribution="anonymous")
+        return
+    draft.update(speaker=who.name, speaker_side=who.side, speaker_role=who.role, cue=found.cue,
+                 medium=found.medium, attribution=how or found.how)
+
+
+def _copy_speaker(draft: dict[str, Any], source: dict[str, Any], how: str) -> None:
+    for k in ("speaker", "speaker_side", "speaker_role", "cue", "medium", "attribution"):
+        draft[k] = source.get(k)
+    draft["attribution"] = how
+
+
+def _fill_floating(doc: Doc, found: list[QuoteSpan], drafts: list[dict[str, Any]], i: int, masked: str,
+                   resolver: Resolver) -> None:
+    """A quote with no cue of its own: the quote it continues, its paragraph, the sentence before."""
+    q = found[i]
+    para = _paragraph(doc, q.open_at)
+    prev = drafts[i - 1] if i > 0 else None
+    if prev is not None and _attributed(prev) and (q.continued or para.start <= found[i - 1].open_at):
+        return _copy_speaker(drafts[i], prev, "continued" if q.continued else "paragraph")
+    nxt = drafts[i + 1] if i + 1 < len(drafts) else None
+    if nxt is not None and _attributed(nxt) and found[i + 1].open_at < para.end:
+        return _copy_speaker(drafts[i], nxt, "paragraph-next")
+    found_before = _sentence_before(doc, q, masked, resolver)
+    if found_before is not None:
+        return _set_speaker(drafts[i], found_before, "sentence-before")
+    if prev is not None and _attributed(prev) and drafts[i]["kind"] == "direct":
+        return _copy_speaker(drafts[i], prev, "previous")
+    who = resolver.last_person(q.open_at) if drafts[i]["kind"] == "direct" else None
+    if who is not None:
+        _set_speaker(drafts[i], Attribution(who, None, None, None), "last-person")
+
+
+def _attributed(draft: dict[str, Any]) -> bool:
+    return bool(draft.get("speaker")) or draft.get("attribution") == "anonymous"
+
+
+def _sentence_before(doc: Doc, q: QuoteSpan, masked: str, resolver: Resolver) -> Attribution | None:
+    """The cue of the sentence before the quote (in its paragraph, or ending the previous one)."""
+    k = doc.sentence_at(q.open_at)
+    if k == 0:
+        return None
+    sent = doc.sentences[k - 1]
+    para = _paragraph(doc, q.open_at)
+    if sent.end < para.start and not doc.text[sent.start : sent.end].rstrip().endswith(":"):
+        prev_para = _paragraph(doc, sent.start)
+        if prev_para.end - prev_para.start > 400:
+            return None
+    return attribute(masked, sent.end, sent.end, sent.start, sent.end, sent.end, resolver)
+
+
+def _first_person(text: str, draft: dict[str, Any]) -> None:
+    """Say whose side "we", "us", "our" inside a quote stand for: the speaker's."""
+    words = {w.lower().strip(".,;:!?\"'’”“") for w in text[draft["start"] : draft["end"]].split()}
+    if draft.get("speaker_side") and words & set(_FIRST_PERSON):
+        draft["first_person_side"] = draft["speaker_side"]
+
+
+def _paragraph(doc: Doc, pos: int) -> Span:
     for p in doc.paragraphs:
-        if p.start <= start < p.end:
-            return p.start <= previous["start"] < p.end
-    return False
+        if p.start <= pos < p.end:
+            return p
+    return Span(pos, pos)
 
 
-def _role(name: str) -> str | None:
-    title, _ = split_title(name)
-    return title or None
+def _is_partial(text: str, q: QuoteSpan) -> bool:
+    """A quote that is part of a sentence ("… a 'common enemy' …") rather than the whole of it."""
+    before = text[max(0, q.open_at - 2) : q.open_at].strip()
+    return bool(before) and (before[-1].isalnum() or before[-1] == ",") and not text[q.start : q.start + 1].isupper()
 
 
-def _is_partial(text: str, open_at: int, close_at: int) -> bool:
-    """A quote that is part of a sentence ("... a 'common enemy' ...") rather than the whole of it."""
-    before = text[max(0, open_at - 2) : open_at].strip()
-    return bool(before) and before[-1].isalnum()
-
-
-@step("statements.cues.v1", needs=("sentences", "resolver", "quotes"), adds=("statements",))
+@step(STATEMENTS, needs=("sentences", "resolver", "quotes"), adds=("statements",))
 def statements(doc: Doc) -> None:
+    """Reported speech ("Peskov said that …", "according to Lavrov, …") as statement records."""
     resolver: Resolver = doc.extras["resolver"]
+    masked = doc.extras.get("masked", doc.text)
     for sent in doc.sentences:
-        for d in find_statements(doc.text, sent.start, sent.end, resolver):
-            d["extractor"] = "statements.cues.v1"
+        for d in find_statements(doc.text, masked, sent.start, sent.end, resolver):
+            d["extractor"] = STATEMENTS
             doc.statements.append(d)

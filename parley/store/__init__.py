@@ -188,13 +188,16 @@ class Store:
     def _actor(self, name: str | None, side: str | None) -> int | None:
         if not name:
             return None
-        row = self.db.execute("SELECT id FROM actors WHERE name = ?", (name,)).fetchone()
-        if row:
-            return int(row[0])
         from ..actors.registry import load_registry
 
         known = load_registry().get(name)
         kind = known.kind if known else None
+        side = side or (known.side if known else None)
+        row = self.db.execute("SELECT id, side FROM actors WHERE name = ?", (name,)).fetchone()
+        if row:
+            if row[1] is None and side:  # learnt the side from a later record
+                self.db.execute("UPDATE actors SET side = ? WHERE id = ?", (side, row[0]))
+            return int(row[0])
         cur = self.db.execute("INSERT INTO actors (name, kind, side) VALUES (?, ?, ?)", (name, kind, side))
         return int(cur.lastrowid or 0)
 
@@ -252,9 +255,17 @@ class Store:
     def errors(self) -> list[dict[str, Any]]:
         return [dict(r) for r in self.db.execute("SELECT * FROM errors ORDER BY id")]
 
-    def actors(self) -> list[dict[str, Any]]:
-        """Actors seen in the store, with how many signals and quotes each has."""
-        return [dict(r) for r in self.db.execute(ACTOR_SELECT + ACTOR_ORDER)]
+    def actors(self, side: str | None = None, kind: str | None = None,
+               limit: int | None = None) -> list[dict[str, Any]]:
+        """Actors seen in the store: how often each holds a signal, is its counterpart, is
+        quoted directly, is reported (indirect speech), in how many articles, first and last date.
+        """
+        sql = ACTOR_SELECT + " WHERE (? IS NULL OR a.side = ?) AND (? IS NULL OR a.kind = ?)" + ACTOR_ORDER
+        params: list[Any] = [side, side, kind, kind]
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return [dict(r) for r in self.db.execute(sql, params)]
 
     def actor(self, name: str) -> dict[str, Any] | None:
         """One actor by exact name, with its counts, or None."""

@@ -154,14 +154,25 @@ def _finish(sql: str, w: _Where, date_expr: str, limit: int | None, offset: int)
     return sql, params
 
 
+# an actor's counts: signals held and faced, direct quotes, reported statements, articles, first and last date
 ACTOR_SELECT = (
-    "SELECT a.id, a.name, a.kind, a.side,"
+    "WITH seen(actor_id, article_id) AS ("
+    " SELECT speaker_id, article_id FROM quotes"
+    " UNION SELECT holder_id, article_id FROM signals"
+    " UNION SELECT counterpart_id, article_id FROM signals)"
+    " SELECT a.id, a.name, a.kind, a.side,"
     " (SELECT count(*) FROM signals s WHERE s.holder_id = a.id) AS signals,"
     " (SELECT count(*) FROM signals s WHERE s.counterpart_id = a.id) AS as_counterpart,"
-    " (SELECT count(*) FROM quotes q WHERE q.speaker_id = a.id) AS quotes"
+    " (SELECT count(*) FROM quotes q WHERE q.speaker_id = a.id AND q.kind != 'indirect') AS quotes,"
+    " (SELECT count(*) FROM quotes q WHERE q.speaker_id = a.id AND q.kind = 'indirect') AS statements,"
+    " (SELECT count(*) FROM seen WHERE seen.actor_id = a.id) AS articles,"
+    " (SELECT min(ar.date) FROM seen JOIN articles ar ON ar.id = seen.article_id"
+    "  WHERE seen.actor_id = a.id) AS first_seen,"
+    " (SELECT max(ar.date) FROM seen JOIN articles ar ON ar.id = seen.article_id"
+    "  WHERE seen.actor_id = a.id) AS last_seen"
     " FROM actors a"
 )
-ACTOR_ORDER = " ORDER BY signals DESC, quotes DESC, a.name"
+ACTOR_ORDER = " ORDER BY signals + as_counterpart + quotes + statements DESC, a.name"
 
 
 def select_table(table: str, columns: tuple[str, ...]) -> str:

@@ -1,0 +1,250 @@
+"""The speaker phrase next to a cue verb, found by scanning words (no parse).
+
+``subject_before`` walks left from a verb over the words a speaker phrase is made of
+(names, titles, descriptions, "of", determiners) and stops at the first word that cannot
+belong to it; ``subject_after`` walks right from an inverted cue ("…," said Gen. Anatoly
+Kvashnin, head of …). Appositions are resolved to the named part: "Peskov, the Kremlin
+spokesman, said" and "One cabinet minister who voted against, Uzi Landau, said" both
+give the name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..actors.names import DESCRIBED_KIND, NOT_NAMES, TITLE_WORDS, is_capitalised
+from ..actors.resolve import head_name, is_abbreviation
+from .cues import ADVERBS, INTERJECT, WEEKDAYS
+
+SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
+_OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}  # "quoted him as saying"
+DETERMINERS = frozenset("the a an one another two three four several some many its his her their our this".split())
+LINKS = frozenset("of for at with from and in to on".split())
+MODIFIERS = frozenset(
+    """senior top former chief deputy foreign defense defence interior prime vice special military national
+    security press state local federal regional western eastern unnamed anonymous other second first new
+    longtime ranking retired acting prominent influential presidential executive political rebel opposition
+    government legal economic campaign veteran leading outgoing incoming lead assistant associate general
+    junior sole main key independent visiting attorney district communications policy research
+    intelligence diplomatic health finance justice energy trade transport education public russian
+    ukrainian american british french german chinese israeli palestinian iranian""".split()
+)
+_WORD = re.compile(r"[\w’'.&/-]+|[,()]|\n\s*\n")  # a blank line is a token no phrase crosses
+_STOP_AFTER = frozenset("who which that when as after before while during because but although".split())
+_INTRO = frozenset("""by on in at after before during since for with a an the last this early late earlier
+    later yesterday today speaking asked when while as following amid despite according under""".split())
+_TIME_WORDS = frozenset(WEEKDAYS.lower().split("|")) | {"yesterday", "today", "tonight", "earlier", "later"}
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A speaker phrase as written: ``text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def pronoun(self) -> str | None:
+        return self.text.lower() if self.text.lower() in SUBJECT_PRONOUNS else None
+
+
+def _words(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, lo, hi)]
+
+
+def ends_sentence(word: str) -> bool:
+    """A word with a full stop that is not an abbreviation ("Lavrov." but not "Gen." or "U.S.")."""
+    return word.endswith((".", "!", "?")) and not is_abbreviation(word)
+
+
+def np_word(word: str) -> bool:
+    """Whether ``word`` can be part of a speaker phrase."""
+    if word.isspace():
+        return False
+    word = word.rstrip(".!?") if ends_sentence(word) else word
+    low = word.lower().strip(".")
+    if low in LINKS or low in DETERMINERS or low in MODIFIERS or low in TITLE_WORDS or low in DESCRIBED_KIND:
+        return True
+    if low.endswith(("’s", "'s")) and (is_capitalised(word) or low[:-2] in DESCRIBED_KIND):
+        return True
+    if any(c.isdigit() for c in word) and len(word) < 6:
+        return True
+    if "-" in word and any(is_capitalised(p) for p in word.split("-")):
+        return True  # Moscow-based, pro-Kremlin
+    return is_capitalised(word) and low not in NOT_NAMES - {"the"}
+
+
+def subject_before(text: str, lo: int, hi: int) -> Phrase | None:
+    """The speaker phrase ending just before ``hi`` (where a cue verb starts)."""
+    words = _words(text, lo, hi)
+    while words and (words[-1][2].lower() in ADVERBS or words[-1][2].lower() in _TIME_WORDS or (
+        words[-1][2].endswith("ly") and words[-1][2].islower()
+    )):
+        words.pop()  # "Putin also said", "Lavrov flatly rejected"
+    words = _drop_interjection(text, words)
+    if words and words[-1][2] == ")":
+        words = _drop_parenthesis(words)
+    if len(words) >= 2 and words[-1][2] == "to" and words[-2][2].islower():
+        words = words[:-2]  # "Arvani likes to say", "Lask went on to warn"
+        while words and words[-1][2].lower() in ADVERBS:
+            words.pop()
+    if not words:
+        return None
+    last = words[-1]
+    if last[2].lower() in ("who", "which") and len(words) >= 2 and words[-2][2] == ",":
+        return _noun_phrase_left(text, words[:-2])  # "Stefan Kurelo, who has said …"
+    if last[2].lower() in SUBJECT_PRONOUNS:
+        return Phrase(last[0], last[1], last[2])
+    if last[2] == ",":
+        return _apposition(text, words[:-1])
+    return _noun_phrase_left(text, words)
+
+
+def _drop_interjection(text: str, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Drop "on Thursday" / "in a statement" between the speaker and the verb."""
+    for k in range(max(0, len(words) - 6), len(words)):
+        start = words[k][0]
+        m = INTERJECT.match(text, start, words[-1][1])
+        if m and m.end() >= words[-1][1]:
+            return words[:k]
+    return words
+
+
+def _drop_parenthesis(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    for k in range(len(words) - 1, -1, -1):
+        if words[k][2] == "(":
+            return words[:k]
+    return words
+
+
+def _noun_phrase_left(text: str, words: list[tuple[int, int, str]]) -> Phrase | None:
+    k = len(words)
+    while k > 0 and np_word(words[k - 1][2]) and words[k - 1][2] not in ",()":
+        if k < len(words) and ends_sentence(words[k - 1][2]):
+            break  # "… Lavrov. Kerry said": the sentence before is not part of the phrase
+        k -= 1
+        if words[k][2].lower() in DETERMINERS and not (
+            k >= 2 and words[k - 1][2].lower() in ("of", "for", "at", "from", "with") and np_word(words[k - 2][2])
+        ):
+            break  # a determiner opens the phrase, unless "Sofia Lind of the Institute …" goes on before it
+    while k < len(words) and words[k][2].lower() in LINKS:
+        k += 1
+    end = len(words)
+    while end > k and words[end - 1][2].lower() in LINKS:
+        end -= 1
+    if k >= end:
+        return None
+    span = words[k:end]
+    if not any(is_capitalised(w) or w.lower().strip(".") in DESCRIBED_KIND for _, _, w in span):
+        return None
+    return Phrase(span[0][0], span[-1][1], text[span[0][0] : span[-1][1]])
+
+
+def _apposition(text: str, words: list[tuple[int, int, str]]) -> Phrase | None:
+    """`X, Y, said`: the named one of the comma-separated phrases before a verb.
+
+    "Peskov, the Kremlin spokesman," and "One cabinet minister who voted against the deal,
+    Uzi Landau," both give the name; "Donna Rawlings, 59, of Ashton, Md.," skips the age and
+    the place to reach it.
+    """
+    commas = [i for i, w in enumerate(words) if w[2] == ","]
+    if not commas:
+        return None
+    candidates = []
+    inner = words[commas[-1] + 1 :]
+    inner_np = _noun_phrase_left(text, inner) if inner else None
+    if inner and inner[0][2].lower() in ("who", "which", "whose", "where"):
+        inner_np = None  # "Helena Sorvik, who met the soldiers, thanked …": the relative clause is no name
+    for k in range(len(commas) - 1, max(-1, len(commas) - 5), -1):
+        segment = words[(commas[k - 1] + 1 if k > 0 else 0) : commas[k]]
+        outer = _noun_phrase_left(text, words[: commas[k]])
+        if outer is None:
+            break  # "… separatists began, said X": no phrase before the comma, so no apposition
+        candidates.append(outer)
+        if outer.start != segment[0][0] or not _aside(segment):
+            break  # a whole phrase that is not an age or a place: look no further left
+    if inner_np is not None and inner_np.start == inner[0][0]:
+        candidates.append(inner_np)
+    for cand in candidates:
+        if head_name(cand.text) is not None and not _aside_text(cand.text):
+            return cand
+    return candidates[0] if candidates else None
+
+
+def _aside(segment: list[tuple[int, int, str]]) -> bool:
+    """An age, a place or a party label between commas: "59", "of Ashton", "Md.", "D-Wis."."""
+    return _aside_text(" ".join(w for _, _, w in segment))
+
+
+def _aside_text(s: str) -> bool:
+    return bool(re.fullmatch(r"\d{1,3}|of\s+.*|[A-Z][a-z]{0,4}\.|[A-Z]\.[A-Z]\.|[DRI]-[\w. ]+|"
+                             r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,?\s+(?:[A-Z][a-z]{1,3}\.|[A-Z]{2})", s.strip()))
+
+
+def subject_after(text: str, lo: int, hi: int) -> Phrase | None:
+    """The speaker phrase that starts at ``lo`` after an inverted cue ("said Gen. Anatoly Kvashnin")."""
+    m = INTERJECT.match(text, lo, hi)
+    if m:
+        lo = m.end()
+    words = _words(text, lo, hi)
+    while words and words[0][2].lower() in _TIME_WORDS | ADVERBS:
+        words.pop(0)
+    if not words:
+        return None
+    first = words[0]
+    if first[2].lower() in SUBJECT_PRONOUNS:
+        return Phrase(first[0], first[1], first[2])
+    if first[2].lower() in _OBJECT_PRONOUNS and len(words) == 1:
+        return Phrase(first[0], first[1], _OBJECT_PRONOUNS[first[2].lower()])
+    k = 0
+    while k < len(words) and np_word(words[k][2]) and words[k][2] not in ",()" and (
+        words[k][2].lower() not in _STOP_AFTER
+    ):
+        if k > 0 and words[k][2].lower() in DETERMINERS and words[k - 1][2].lower() not in LINKS:
+            break
+        k += 1
+        if ends_sentence(words[k - 1][2]):
+            break
+    while k > 0 and words[k - 1][2].lower() in LINKS | DETERMINERS:
+        k -= 1
+    if k == 0:
+        return None
+    span = words[:k]
+    if span[-1][2].endswith(("’s", "'s")):
+        return None  # "the group’s" needs its noun: "the group’s media outlet" is not the group
+    end = span[-1][1] - (1 if ends_sentence(span[-1][2]) else 0)
+    phrase = Phrase(span[0][0], end, text[span[0][0] : end])
+    if head_name(phrase.text) is None and k < len(words) and words[k][2] == ",":
+        named = subject_after(text, words[k][1], hi)  # "the spokesman of the presidency, Dmitry Peskov,"
+        if named is not None and head_name(named.text) is not None and not named.pronoun:
+            return named
+    return phrase
+
+
+def sentence_subject(text: str, lo: int, hi: int) -> Phrase | None:
+    """The phrase a sentence opens with, when it names someone (for participles: "…, telling reporters")."""
+    words = _words(text, lo, hi)
+    k = 0
+    while k < len(words) and words[k][2].lower().rstrip(",") in ("but", "and", "however", "meanwhile", "still",
+                                                                   "yet", "so", "also", "instead", "then"):
+        k += 1
+    if k < len(words) and words[k][2] == ",":
+        k += 1
+    words = words[k:]
+    intro = next((i for i, w in enumerate(words[:8]) if w[2] == ","), None)
+    if intro is not None and words[0][2].lower() in _INTRO:
+        words = words[intro + 1 :]
+    if not words:
+        return None
+    if words[0][2].lower() in SUBJECT_PRONOUNS:
+        return Phrase(words[0][0], words[0][1], words[0][2])
+    n = 0
+    while n < len(words) and np_word(words[n][2]) and words[n][2] not in ",()":
+        n += 1
+    while n > 0 and words[n - 1][2].lower() in LINKS | DETERMINERS:
+        n -= 1
+    if n == 0:
+        return None
+    return Phrase(words[0][0], words[n - 1][1], text[words[0][0] : words[n - 1][1]])

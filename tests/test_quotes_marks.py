@@ -1,0 +1,96 @@
+"""Quote marks: every style, split and partial quotes, paragraphs, and marks that do not pair."""
+
+from __future__ import annotations
+
+import pytest
+
+from parley.quotes.marks import find_quotes, is_title
+from parley.text.segment import paragraphs
+
+
+def _quotes(text: str) -> list[str]:
+    return [text[q.start : q.end] for q in find_quotes(text, paragraphs(text))]
+
+
+@pytest.mark.parametrize(
+    "text, quote",
+    [
+        ('Velic said: "We will not sit down with them."', "We will not sit down with them."),
+        ("Velic said: “We will not sit down with them.”", "We will not sit down with them."),
+        ("Velic said: «We will not sit down with them.»", "We will not sit down with them."),
+        ("Velic said: „We will not sit down with them.“", "We will not sit down with them."),
+        ("Velic said: ‘We will not sit down with them.’", "We will not sit down with them."),
+        ("Velic said: 'We will not sit down with them.'", "We will not sit down with them."),
+        ("Velic said: ''We will not sit down with them.''", "We will not sit down with them."),
+        ("Velic said: ”We will not sit down with them.”", "We will not sit down with them."),
+    ],
+)
+def test_quotes_marks_every_style(text, quote):
+    assert _quotes(text) == [quote]
+
+
+def test_quotes_marks_split_quote_gives_two():
+    text = '"The valley is ours," Darran said. "We will not leave it before spring comes."'
+    assert _quotes(text) == ["The valley is ours,", "We will not leave it before spring comes."]
+
+
+def test_quotes_marks_scare_quotes_are_not_quotes_partial_quotes_are():
+    text = 'The minister called them "bandits" and a "lost cause", but said talks were "not on the agenda today."'
+    assert _quotes(text) == ["not on the agenda today."]
+
+
+def test_quotes_marks_plural_possessive_does_not_swallow_the_quotes_after_it():
+    text = "The two governments’ envoys met. ‘We are close to a deal,’ one of them said, and ‘the rest is detail.’"
+    assert _quotes(text) == ["We are close to a deal,", "the rest is detail."]
+
+
+def test_quotes_marks_odd_count_keeps_the_other_quotes():
+    # a stray opener before the real quotes: textacy gives up on such a paragraph
+    text = 'He spoke of "the 1990s deal. "We will talk," Velic said. "But not with them," she added.'
+    assert _quotes(text) == ["We will talk,", "But not with them,"]
+
+
+def test_quotes_marks_unclosed_quote_is_dropped_not_the_paragraph():
+    text = 'Darran said "we will return to the valley and then "nothing will stop us from going home," he said.'
+    assert "nothing will stop us from going home," in _quotes(text)
+
+
+def test_quotes_marks_quote_over_two_paragraphs():
+    text = (
+        '"The army must leave the valley first. Then we can talk about everything else.\n\n'
+        '"Until then there is nothing to discuss," Darran said.'
+    )
+    found = find_quotes(text, paragraphs(text))
+    assert [text[q.start : q.end] for q in found] == [
+        "The army must leave the valley first. Then we can talk about everything else.",
+        "Until then there is nothing to discuss,",
+    ]
+    assert found[0].open_ended and found[1].continued
+
+
+def test_quotes_marks_quote_cut_off_at_the_end_of_an_excerpt():
+    text = 'Velic told the council: "Our offer stands until the end of the month, and after that'
+    assert _quotes(text) == ["Our offer stands until the end of the month, and after that"]
+
+
+def test_quotes_marks_closing_mark_written_as_an_opener():
+    text = "“The agenda is a route to a coup against the elected government, “said Moncada at the talks."
+    assert _quotes(text) == ["The agenda is a route to a coup against the elected government,"]
+
+
+def test_quotes_marks_nested_quote_stays_inside():
+    text = "“They told us ‘go home now’ and we refused,” the farmer said."
+    assert _quotes(text) == ["They told us ‘go home now’ and we refused,"]
+
+
+def test_quotes_marks_titles_are_skipped_but_quoted_headlines_kept():
+    assert is_title("Face the Nation", "Darran said on “Face the Nation” that the talks had failed.")
+    assert not is_title("Reclaim Our Valley.", "Parents Rally Nationwide: ‘Reclaim Our Valley.’")
+    text = "Parents Rally In The Capital: “We Want Our Schools Back”\n\nThe crowd marched on Sunday."
+    assert _quotes(text) == ["We Want Our Schools Back"]
+
+
+def test_quotes_marks_offsets_point_into_the_text():
+    text = 'A line.\n\n"First quote here," said Velic. «Second quote is here.»'
+    for q in find_quotes(text, paragraphs(text)):
+        assert text[q.open_at] in "\"«" and q.start == q.open_at + 1

@@ -1,0 +1,186 @@
+"""Who said it: cues around the quote, the neighbourhood, pronouns, titles, registry names.
+
+Texts are written for these tests; the people are fictional unless the test is about the
+registry (then a real office holder appears in an invented sentence).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import parley
+
+
+def _quotes(text: str, date: str | None = None) -> dict[str, object]:
+    """quote text -> the Quote record, for one analysed text."""
+    return {q.quote: q for q in parley.analyze(text, date=date).quotes}
+
+
+def _speaker(text: str, quote: str, date: str | None = None) -> str | None:
+    return _quotes(text, date)[quote].speaker
+
+
+@pytest.mark.parametrize(
+    "text, quote, speaker",
+    [
+        ('"We will not sit down with people who bomb markets," Amara Velic said on Friday in the capital.',
+         "We will not sit down with people who bomb markets,", "Amara Velic"),
+        ('"We will not sit down with people who bomb markets," said Gen. Ivo Darran, head of the northern army.',
+         "We will not sit down with people who bomb markets,", "Ivo Darran"),
+        ('Foreign Minister Teodor Lask told reporters in the capital: "The door to talks remains open to all."',
+         "The door to talks remains open to all.", "Teodor Lask"),
+        ('Amara Velic rejected the offer on Friday, telling reporters, "There is nothing to discuss with them."',
+         "There is nothing to discuss with them.", "Amara Velic"),
+        ('"Why should we negotiate with people who bomb markets?" Amara Velic asked during a visit to the port.',
+         "Why should we negotiate with people who bomb markets?", "Amara Velic"),
+        ('Teodor Lask, the foreign minister, said the talks were "a waste of everybody\'s time" and left the hall.',
+         "a waste of everybody's time", "Teodor Lask"),
+        ('The valley will stay closed, according to Ivo Darran, who said the army "will hold every road we have."',
+         "will hold every road we have.", "Ivo Darran"),
+    ],
+)
+def test_quotes_speakers_cue_before_after_inside(text, quote, speaker):
+    assert _speaker(text, quote) == speaker
+
+
+def test_quotes_speakers_split_quote_and_floating_quote_keep_the_speaker():
+    text = (
+        '"The valley is ours," Ivo Darran said at the rally in the northern hills on Sunday. '
+        '"We will not leave it before the spring, whatever the army promises us."\n\n'
+        '"And nobody in the capital will change that, not this year and not the next."'
+    )
+    got = _quotes(text)
+    assert {q.speaker for q in got.values()} == {"Ivo Darran"}
+
+
+def test_quotes_speakers_colon_in_the_sentence_before():
+    text = (
+        "Amara Velic addressed the council in the capital on Friday and ended with a warning:\n\n"
+        '"Those who bomb markets will never sit at our table, whatever the mediators say."'
+    )
+    assert _speaker(text, "Those who bomb markets will never sit at our table, whatever the mediators say.") == (
+        "Amara Velic"
+    )
+
+
+def test_quotes_speakers_pronoun_goes_to_the_person_who_spoke_not_the_last_name():
+    text = (
+        "Mara Quill said on Friday that her government had met Ivo Darran twice in Oslo last month.\n\n"
+        '"He never came with a real offer, and we told the mediators so," she said after the meeting.\n\n'
+        'Teodor Lask, who led the talks, said Ivo Darran had asked for more time. '
+        '"We will give them one more week and no more than that," he said.'
+    )
+    got = _quotes(text)
+    assert got["He never came with a real offer, and we told the mediators so,"].speaker == "Mara Quill"
+    assert got["We will give them one more week and no more than that,"].speaker == "Teodor Lask"
+
+
+def test_quotes_speakers_surname_resolves_to_the_full_name():
+    text = (
+        "Northern Front commander Ivo Darran arrived in the capital on Thursday for the first round of talks.\n\n"
+        '"We came to listen, not to surrender anything at all," Darran told reporters at the airport.'
+    )
+    q = _quotes(text)["We came to listen, not to surrender anything at all,"]
+    assert q.speaker == "Ivo Darran" and q.cue == "told reporters"
+
+
+def test_quotes_speakers_title_gives_role_and_side():
+    text = (
+        '"We remain open to negotiations to achieve our goals," Kremlin spokesman Dmitry Peskov told Izvestia '
+        "on Thursday, as reported by Interfax."
+    )
+    q = _quotes(text, "2022-10-13")["We remain open to negotiations to achieve our goals,"]
+    assert (q.speaker, q.speaker_side, q.cue, q.medium) == ("Dmitry Peskov", "Russia", "told Izvestia", "Interfax")
+
+
+def test_quotes_speakers_unknown_person_gets_a_side_from_the_demonym():
+    text = (
+        'Tajik Prime Minister Rustam Nazarov said his country would "definitely consult with its allies first" '
+        "before any decision on the use of its airspace was taken."
+    )
+    q = _quotes(text)["definitely consult with its allies first"]
+    assert (q.speaker, q.speaker_side, q.kind) == ("Rustam Nazarov", "Tajikistan", "partial")
+
+
+def test_quotes_speakers_description_resolves_by_date_through_the_registry():
+    text = (
+        "The attack in the capital was the third in a month, and the security services were blamed for it.\n\n"
+        '"We will find those who did this and we will destroy them," the Russian president said in a speech.'
+    )
+    q = _quotes(text, "2004-02-08")["We will find those who did this and we will destroy them,"]
+    assert q.speaker == "Vladimir Putin"
+    q = _quotes(text, "2010-05-01")["We will find those who did this and we will destroy them,"]
+    assert q.speaker == "Dmitry Medvedev"
+
+
+def test_quotes_speakers_we_inside_a_quote_is_the_speakers_side():
+    text = '"We are ready to talk as soon as the shelling stops," Ukrainian Foreign Minister Dmytro Kuleba said.'
+    a = parley.analyze(text, date="2022-03-01")
+    draft_side = a.quotes[0].speaker_side
+    assert draft_side == "Ukraine"
+
+
+def test_quotes_speakers_anonymous_source_is_not_named():
+    text = (
+        "Talks between the two delegations resumed in Geneva on Monday after a pause of three weeks.\n\n"
+        '"Nothing has been agreed and nothing will be before the weekend," a senior official said.'
+    )
+    q = _quotes(text)["Nothing has been agreed and nothing will be before the weekend,"]
+    assert q.speaker is None and q.speaker_role == "a senior official" and q.cue == "said"
+
+
+def test_quotes_speakers_group_after_the_group_is_named():
+    text = (
+        "The Northern Liberation Front issued a statement on Sunday after the ceasefire collapsed in the hills.\n\n"
+        '"The ceasefire was broken by the army, not by our fighters," the group said in the statement.'
+    )
+    assert _speaker(text, "The ceasefire was broken by the army, not by our fighters,") == "Northern Liberation Front"
+
+
+def test_quotes_speakers_dash_signature():
+    text = '"Peace will come when the army leaves our valley and not before." ― Lena Morrow, teacher'
+    assert _speaker(text, "Peace will come when the army leaves our valley and not before.") == "Lena Morrow"
+
+
+def test_quotes_speakers_quote_offsets_point_into_the_input():
+    text = "Some words first.\n\n\"We will not move from the valley,\" Ivo Darran said on Sunday morning."
+    for q in parley.analyze(text).quotes:
+        assert text[q.start : q.end] == q.quote
+
+
+def test_quotes_speakers_the_reporter_of_a_chain_speaks():
+    text = ('Teodor Lask said that Ivo Darran had told him the movement was ready to "hand over every weapon '
+            'it holds" before the summer.')
+    assert _speaker(text, "hand over every weapon it holds") == "Teodor Lask"
+
+
+def test_quotes_speakers_outlet_quoting_someone_unnamed_is_a_medium():
+    text = (
+        "The cabinet met for three hours on Sunday to discuss the prisoner exchange with the Northern Front.\n\n"
+        '"We may never get a better deal than this one, and we know it," Israeli newspaper Haaretz quoted.'
+    )
+    q = _quotes(text)["We may never get a better deal than this one, and we know it,"]
+    assert q.speaker is None and q.cue == "quoted"
+
+
+def test_quotes_speakers_owners_and_bodies_speak_for_their_office():
+    text = (
+        "Norway's foreign ministry confirmed on Tuesday that four aid workers had been freed near the border.\n\n"
+        'The ministry said Norway had "facilitated the handover at the request of the families" of the workers.\n\n'
+        'Amara Velic\'s office said the president "will not comment on the exchange before it is completed."'
+    )
+    got = _quotes(text)
+    assert got["facilitated the handover at the request of the families"].speaker == "Norway"
+    assert got["will not comment on the exchange before it is completed."].speaker == "Amara Velic"
+
+
+def test_quotes_speakers_gender_is_learnt_from_the_article():
+    text = (
+        "Dana Orvik, who leads the delegation, said her team would stay in Geneva until Friday.\n\n"
+        "Defence Minister Tomas Brel watched from the other side of the hall. "
+        'He said the talks had been "handled correctly by both sides so far."\n\n'
+        '"We are not leaving without a paper," she told reporters afterwards in the lobby of the hotel.'
+    )
+    got = _quotes(text)
+    assert got["handled correctly by both sides so far."].speaker == "Tomas Brel"
+    assert got["We are not leaving without a paper,"].speaker == "Dana Orvik"
