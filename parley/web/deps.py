@@ -20,10 +20,15 @@ SearchText = Annotated[str | None, Query(max_length=500, description="FTS5 query
 
 
 def get_store(request: Request) -> Iterator[Store]:
-    """A read-only connection for one request (SQLite connections are cheap and not shared)."""
+    """A read-only connection for one request (SQLite connections are cheap and not shared).
+
+    The request reads one snapshot: an ingest committing meanwhile shows in the next request,
+    never half in this one.
+    """
     store = Store(request.app.state.db, readonly=True)
     try:
-        yield store
+        with store.snapshot():
+            yield store
     finally:
         store.close()
 
