@@ -227,7 +227,7 @@ def signals(
     until: Annotated[str | None, typer.Option(help="Up to this ISO date.")] = None,
     outlet: Annotated[str | None, typer.Option(help="Outlet contains this.")] = None,
     search: Annotated[str | None, typer.Option(help="Full-text query (FTS5) over article text.")] = None,
-    limit: Annotated[int | None, typer.Option(help="At most this many rows.")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many rows.", min=0, max=2**63 - 1)] = None,
     fmt: FormatOption = "table",
 ) -> None:
     """List negotiation signals in the store.
@@ -241,6 +241,21 @@ def signals(
     rows = _query("signals", db, limit, actor=actor, side=side, counterpart=counterpart, stance=stance,
                   since=since, until=until, outlet=outlet, search=search)
     _emit(rows, SIGNAL_COLUMNS, fmt, f"{len(rows)} signals")
+    if fmt == "table":
+        typer.echo(_signal_summary(rows))
+
+
+def _signal_summary(rows: list[dict]) -> str:
+    """One line under the table: how many signals of each stance, holders and articles."""
+    from collections import Counter
+
+    from .model import STANCES
+
+    by_stance = Counter(r["stance"] for r in rows)
+    stances = ", ".join(f"{by_stance[s]} {s}" for s in STANCES if by_stance[s])
+    holders = len({r["holder"] for r in rows})
+    articles = len({r["article_id"] for r in rows})
+    return f"{len(rows)} signals ({stances or 'none'}) from {holders} holders in {articles} articles"
 
 
 @app.command()
@@ -256,7 +271,7 @@ def quotes(
     until: Annotated[str | None, typer.Option(help="Up to this ISO date.")] = None,
     outlet: Annotated[str | None, typer.Option(help="Outlet contains this.")] = None,
     search: Annotated[str | None, typer.Option(help="Full-text query (FTS5) over article text.")] = None,
-    limit: Annotated[int | None, typer.Option(help="At most this many rows.")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many rows.", min=0, max=2**63 - 1)] = None,
     fmt: FormatOption = "table",
 ) -> None:
     """List quotations (and reported statements) in the store.
