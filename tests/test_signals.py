@@ -150,3 +150,8 @@ def test_signals_role_reference_is_the_person_holding_it():
 def test_signals_plural_group_nouns_name_their_state():
     found = _candidates("Georgian officials and Armenian negotiators met in Vienna to discuss a truce.")
     assert found["Georgia"][1] == "demonym" and found["Armenia"][1] == "demonym"
+
+
+def test_signals_hyphened_owner_and_registry_acronym_are_states():
+    found = _candidates("Kestria and Georgia signed a US-brokered ceasefire after the Qatari-led mediation.")
+    assert found["United States"][1] == "acronym" and found["Qatar"][1] == "hyphen"

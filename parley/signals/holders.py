@@ -33,6 +33,7 @@ TITLE_NOUNS = frozenset(
 ROLE_NOUNS = TITLE_NOUNS | frozenset(
     "secretary-general counterpart commander chief head king emir ambassador representative".split()
 )
+HYPHEN_ROLES = frozenset("led mediated brokered sponsored hosted proposed drafted".split())
 COMMON_LEADS = frozenset("both all some many most other western eastern northern southern".split())
 _TITLE_WORDS = re.compile(r"\bthe (?:\w+ )?(?:" + "|".join(TITLE_NOUNS | GOVERNMENT_NOUNS) + r")\b", re.I)
 _PARTY_WORDS = re.compile(r"\b(?:" + "|".join(f"{w}s" for w in PARTY_NOUNS) + r"|parties|countries)\b", re.I)
@@ -110,6 +111,7 @@ def candidates(parsed: Any, sent_start: int, mentions: list[Any], ctx: Context, 
     found += _parties(parsed, sent_start, ctx)
     found += _titles(parsed, sent_start, ctx)
     found += _roles(parsed, sent_start, ctx)
+    found += _hyphen_owners(parsed, sent_start, ctx)
     found += _group_refs(parsed, sent_start, ctx)
     _add_speaker(found, ctx.speakers.get(index))
     return _merge(found)
@@ -151,7 +153,11 @@ def _loose_names(parsed: Any, sent_start: int, taken: list[tuple[int, int]], ctx
             continue
         word = tok.text.strip(".’'")
         if (len(word) >= 2 and word.isupper() and word.isalpha()) or re.fullmatch(r"[A-Z]+\d", word):
-            out.append(Candidate(word, None, "organisation", "acronym", tok.i, a, b))
+            actor = ctx.resolver.registry.get(word)  # "US" -> United States, as the gold names it
+            if actor is not None and actor.kind == "media":
+                continue
+            name, side, kind = (actor.name, actor.side, actor.kind) if actor else (word, None, "organisation")
+            out.append(Candidate(name, side, kind, "acronym", tok.i, a, b))
         elif tok.dep_ in PARTY_DEPS and word[:1].isupper() and len(word) > 2 and not _demonym(word, ctx):
             if tok.i + 1 < len(parsed) and pos(parsed[tok.i + 1]) == "PROPN":
                 continue
@@ -278,6 +284,22 @@ def _roles(parsed: Any, sent_start: int, ctx: Context) -> list[Candidate]:
         res = ctx.resolver.resolve(phrase, at)
         if res is not None and res.kind == "person" and res.name != phrase:
             out.append(Candidate(res.name, res.side, "person", "role", tok.i, at, sent_start + tok.idx + len(tok.text)))
+    return out
+
+
+def _hyphen_owners(parsed: Any, sent_start: int, ctx: Context) -> list[Candidate]:
+    """"Qatari-led mediation", "the Oman-mediated talks", "a US-brokered deal" -> the state that leads it."""
+    out: list[Candidate] = []
+    for tok in parsed:
+        if tok.lower_ not in HYPHEN_ROLES or tok.i < 2 or parsed[tok.i - 1].text != "-":
+            continue
+        owner = parsed[tok.i - 2]
+        word = owner.text.strip(".’'")
+        actor = ctx.resolver.registry.get(word)
+        state = actor.side or actor.name if actor is not None and actor.kind != "media" else _demonym(word, ctx)
+        if state:
+            a = sent_start + owner.idx
+            out.append(Candidate(state, state, "state", "hyphen", owner.i, a, a + len(owner.text)))
     return out
 
 
