@@ -42,6 +42,9 @@ ORDERS = frozenset({"tell", "ask", "urge", "order", "warn", "advise", "call", "c
 OBLIGATION = frozenset({"must", "should"})
 HAVE_TO = frozenset({"have", "has", "had", "need", "needs", "needed"})
 TALK_WORDS = CUES["talk"] | CUES["truce"] | CUES["hold"] | {"engage", "negotiate", "agree", "sign"}
+# Talk words that make an "if" clause the talks rather than the condition ("if he wants talks");
+# not "meet" ("if the conditions are met").
+IF_TALKS = (CUES["talk"] | CUES["truce"] | {"negotiate"}) - {"meet", "meeting", "call", "channel", "round", "format"}
 NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "CD"})
 SKIP_EDGE = frozenset({"mark", "cc", "punct", "prep", "advmod", "case"})
 _BREAK = re.compile(r"\s[-–—]\s|[;:(]")
@@ -59,8 +62,9 @@ def conditions(parsed: Any) -> list[str]:
     for head, dropped in targets:
         for start, end in _split(head, dropped):
             phrase = _phrase(parsed, text, start, end)
-            if phrase and not any(phrase in p or p in phrase for _, p in found):
-                found.append((start, phrase))
+            if phrase and not any(p in phrase for _, p in found):
+                # the narrower phrase wins: "would only hold talks if X" -> "X"
+                found = [(s, p) for s, p in found if phrase not in p] + [(start, phrase)]
     return [p for _, p in sorted(found)][:MAX_CONDITIONS]
 
 
@@ -145,7 +149,8 @@ def _before_talks(tok: Any) -> tuple[Any, Any]:
     condition is the main clause, not the talks; of an order ("told them to disarm if ..."), what
     is ordered."""
     clause = tok.head
-    if not any(lemma(t) in TALK_WORDS for t in clause.subtree) or clause.head.i == clause.i:
+    talks = TALK_WORDS if tok.lower_ == "before" else IF_TALKS
+    if not any(lemma(t) in talks for t in clause.subtree) or clause.head.i == clause.i:
         return clause, None
     main = clause.head
     if lemma(main) in ORDERS:
