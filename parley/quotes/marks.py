@@ -65,10 +65,11 @@ def find_quotes(text: str, paragraphs: list[Span], min_words: int = 3) -> list[Q
     for n, para in enumerate(paragraphs):
         nxt = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
         found = pair_paragraph(text, para, nxt)
+        headline = bool(found) and _title_case(para.text(text))  # once a paragraph, not once a quote
         for q in found:
             if carry and q.open_at == para.start:
                 q = QuoteSpan(q.start, q.end, q.open_at, q.close_at, True, q.open_ended, q.close_width)
-            if words(text[q.start : q.end]) >= min_words and not is_title(text[q.start : q.end], para.text(text)):
+            if words(text[q.start : q.end]) >= min_words and not _is_title(text[q.start : q.end], headline):
                 out.append(q)
         carry = bool(found) and found[-1].open_ended
     return out
@@ -216,7 +217,11 @@ def is_title(quoted: str, paragraph: str) -> bool:
     Every word capitalised but the minor ones, inside a paragraph that is not itself a
     title-case headline (a quoted headline is a quote).
     """
-    if _title_case(paragraph) or quoted.rstrip("\"'”’»").endswith((".", "!", "?")):
+    return _is_title(quoted, _title_case(paragraph))
+
+
+def _is_title(quoted: str, in_headline: bool) -> bool:
+    if in_headline or quoted.rstrip("\"'”’»").endswith((".", "!", "?")):
         return False
     return _title_case(quoted)
 

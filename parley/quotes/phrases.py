@@ -76,8 +76,15 @@ def np_word(word: str) -> bool:
     return is_capitalised(word) and low not in NOT_NAMES - {"the"}
 
 
+#: how far before a cue verb its subject phrase may start: far more than any speaker phrase,
+#: and a bound, so a sentence of thousands of words with a cue every line stays linear
+SUBJECT_REACH = 600
+
+
 def subject_before(text: str, lo: int, hi: int) -> Phrase | None:
     """The speaker phrase ending just before ``hi`` (where a cue verb starts)."""
+    if hi - lo > SUBJECT_REACH:
+        lo = max(lo, text.find(" ", hi - SUBJECT_REACH, hi) + 1)  # start on a whole word
     words = _words(text, lo, hi)
     while words and (words[-1][2].lower() in ADVERBS or words[-1][2].lower() in _TIME_WORDS or (
         words[-1][2].endswith("ly") and words[-1][2].islower()
