@@ -1,12 +1,16 @@
 """Which sentences are worth a parse: a small linear model over what is known before parsing.
 
 The parse, and the candidates, features and stance model after it, are the signal layer's
-cost, and they are paid per sentence. The selector scores every sentence from cheap
-evidence the earlier steps already have: its words (lower-cased), how many trigger words
-it holds (``lexicon.TRIGGER``), whether a quotation or reported statement with a speaker
+cost, and they are paid per sentence. The selector scores every trigger sentence from cheap
+evidence the earlier steps already have: its cue words (``lexicon.KNOWN``), its trigger
+words and how many (``lexicon.TRIGGER``), the stance phrases it holds
+(``lexicon.STANCE_PATTERNS``), whether a quotation or reported statement with a speaker
 runs through it, which kinds of actor the registry and the resolver found in it (and
 whether a person in it speaks), its length and its place in the article. Sentences whose
 score clears the threshold are parsed; the rest are not looked at again.
+
+It is off by default (setting ``signal_select``): measured, it saves too little parse for
+the signals it loses (docs/signals.md, *Speed*).
 
 The weights (``parley/data/signals_select.json``) are learned by
 ``parley.signals.train_select`` from annotated articles: a sentence is a positive example
