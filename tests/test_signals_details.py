@@ -49,6 +49,16 @@ def test_signals_details_condition_of_an_order_is_what_is_ordered():
     assert _conditions(sentence) == ["hand over his weapons"]  # the talks he wants are not the condition
 
 
+def test_signals_details_hyphenated_word_the_parser_splits_stays_one_condition():
+    sentence = "The rebels said their leader had called for a de-escalation\nof the war before negotiations could begin."
+    assert _conditions(sentence) == ["a de-escalation\nof the war"]
+
+
+def test_signals_details_a_call_for_talks_is_not_a_condition():
+    sentence = "Kestria rejected Dorvania's call for talks, insisting it must first withdraw its gunboats."
+    assert _conditions(sentence) == ["it must first withdraw its gunboats"]
+
+
 def test_signals_details_aside_is_not_a_condition():
     assert _conditions("Kestria, on the other hand, insists on the withdrawal of Dorvanian troops.") == [
         "the withdrawal of Dorvanian troops"]

@@ -59,13 +59,25 @@ def conditions(parsed: Any) -> list[str]:
                 targets.append((head, dropped))
     text = text_of(parsed)
     found: list[tuple[int, str]] = []
-    for head, dropped in targets:
-        for start, end in _split(head, dropped):
-            phrase = _phrase(parsed, text, start, end)
-            if phrase and not any(p in phrase for _, p in found):
-                # the narrower phrase wins: "would only hold talks if X" -> "X"
-                found = [(s, p) for s, p in found if phrase not in p] + [(start, phrase)]
+    for start, end in _glued([span for head, dropped in targets for span in _split(head, dropped)], parsed):
+        phrase = _phrase(parsed, text, start, end)
+        if phrase and not any(p in phrase for _, p in found):
+            # the narrower phrase wins: "would only hold talks if X" -> "X"
+            found = [(s, p) for s, p in found if phrase not in p] + [(start, phrase)]
     return [p for _, p in sorted(found)][:MAX_CONDITIONS]
+
+
+def _glued(spans: list[tuple[int, int]], parsed: Any) -> list[tuple[int, int]]:
+    """The spans, those that follow one another with no space between joined: the parser sometimes
+    cuts a hyphenated word into sibling heads ("a de", "-", "escalation of the war")."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        last = out[-1] if out else None
+        if last and last[1] == start and not parsed[start - 1].whitespace_:
+            out[-1] = (last[0], end)
+        else:
+            out.append((start, end))
+    return out
 
 
 def _targets(tok: Any) -> list[tuple[Any, Any]]:
@@ -96,7 +108,7 @@ def _targets(tok: Any) -> list[tuple[Any, Any]]:
         return [(tok.head, None)]
     if word in HAVE_TO:  # "would have to agree to decommissioning"
         return [(c, None) for c in tok.children if c.dep_ == "xcomp" and lemma(c) not in TALK_WORDS]
-    if base == "call":  # "called for the government to release prisoners"
+    if base == "call" and tok.tag_.startswith("VB"):  # "called for the government to release prisoners"
         return [(c, None) for c in tok.children if c.dep_ == "advcl" and _marked(c, "for")] + [
             (o, None) for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for o in _objects(c)]
     return []
@@ -233,10 +245,20 @@ def _conjuncts(head: Any) -> list[Any]:
     out, todo = [], [head]
     while todo:
         for c in todo.pop().children:
+            if _hyphenated(c):
+                continue
             if c.dep_ == "conj" or (c.dep_ == "appos" and any(g.dep_ == "cc" for g in c.children)):
                 out.append(c)
                 todo.append(c)
     return out
+
+
+def _hyphenated(tok: Any) -> bool:
+    """The second half of a hyphenated word the parser split ("de-escalation"): not a member of its own."""
+    doc = tok.doc
+    if tok.i < 2 or doc[tok.i - 1].text != "-":
+        return False
+    return not doc[tok.i - 1].whitespace_ and not doc[tok.i - 2].whitespace_
 
 
 def _coordinator(tok: Any, members: list[Any]) -> bool:
@@ -251,8 +273,8 @@ def _phrase(parsed: Any, text: str, start: int, end: int) -> str:
         end -= 1
     if end - start > MAX_TOKENS:
         end = start + MAX_TOKENS
-    if end <= start:
-        return ""
+    if end <= start or not any(_content(parsed[k]) for k in range(start, end)):
+        return ""  # "we can": no word that says what must happen
     phrase = text[parsed[start].idx : parsed[end - 1].idx + len(parsed[end - 1].text)]
     cut = _BREAK.search(phrase)
     if cut and cut.start() > 0:
@@ -261,6 +283,10 @@ def _phrase(parsed: Any, text: str, start: int, end: int) -> str:
     if not phrase or (" " not in phrase and (parsed[start].tag_ not in NOUN_TAGS or phrase.lower() in _FUNCTION)):
         return ""
     return phrase
+
+
+def _content(tok: Any) -> bool:
+    return tok.tag_[:2] in ("NN", "VB", "JJ", "CD") and tok.dep_ not in ("aux", "auxpass")
 
 
 _FUNCTION = frozenset("it this that them they he she we you him her us these those there here".split())
