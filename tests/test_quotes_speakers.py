@@ -184,3 +184,29 @@ def test_quotes_speakers_gender_is_learnt_from_the_article():
     got = _quotes(text)
     assert got["handled correctly by both sides so far."].speaker == "Tomas Brel"
     assert got["We are not leaving without a paper,"].speaker == "Dana Orvik"
+
+
+def test_quotes_speakers_lower_case_cue_after_a_full_stop_still_attributes():
+    text = (
+        "The army withdrew from the valley on Monday after three weeks of shelling.\n\n"
+        '"We will rebuild every house. Nobody will be left outside this winter." said Mayor Lena Morrow.'
+    )
+    assert _speaker(text, "We will rebuild every house. Nobody will be left outside this winter.") == "Lena Morrow"
+
+
+def test_quotes_speakers_description_with_adjectives_finds_its_holder():
+    text = (
+        "Hardline Northern Front leader Ivo Darran, who returned from exile in May, addressed the rally.\n\n"
+        '"We will not enter into any dialogue while the army stays," the veteran separatist leader told reporters.'
+    )
+    assert _speaker(text, "We will not enter into any dialogue while the army stays,") == "Ivo Darran"
+
+
+def test_quotes_speakers_lower_case_demonym_description_goes_through_the_registry():
+    text = (
+        "The two governments have disagreed about the drug war for years.\n\n"
+        '"He is a colleague and a friend, but our circumstances are different," said the mexican ruler in '
+        "his daily press conference."
+    )
+    q = _quotes(text, "2023-03-03")["He is a colleague and a friend, but our circumstances are different,"]
+    assert q.speaker == "Andres Manuel Lopez Obrador"

@@ -402,14 +402,16 @@ class Resolver:
         core = re.split(r"\s+(?:of|for|at|with|from|in|on)\s+", phrase, maxsplit=1)[0].split()
         head = core[-1].lower().strip(".,")
         sexed = {"man": "m", "woman": "f"}.get(head)
-        if head in _GENERIC_HEADS and side is None and sexed is None:
-            return None
         for lo, hi in self._paragraphs_before(pos, 3):
             for m in reversed(self.order):
                 if not (lo <= m.pos < hi) or m.who.kind != "person" or self._in_quote(m.pos):
                     continue
                 if sexed is not None and m.salience >= 1 and self.gender(m.who) in (None, sexed):
                     return m.who  # "the man told the station" after the caller was named
+                if head in _GENERIC_HEADS and side is None:
+                    if sexed is None and m.salience >= 1 and head in (m.who.role or "").split():
+                        return m.who  # "the separatist leader" after "Hurriyat leader Syed Geelani said"
+                    continue
                 if head in _GENERIC_HEADS and sexed is None and m.who.side == side:
                     return m.who
                 if m.salience < 1:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ..actors.names import DESCRIBED_KIND, NOT_NAMES, TITLE_WORDS, is_capitalised
 from ..actors.resolve import head_name, is_abbreviation
-from .cues import ADVERBS, INTERJECT, WEEKDAYS
+from .cues import ADVERBS, ALL_FORMS, INTERJECT, WEEKDAYS
 
 SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
 _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}  # "quoted him as saying"
@@ -76,6 +76,31 @@ def np_word(word: str) -> bool:
     return is_capitalised(word) and low not in NOT_NAMES - {"the"}
 
 
+def _adjectives(words: list[tuple[int, int, str]]) -> set[int]:
+    """Indices of lower-case words between a determiner and the head noun of a description.
+
+    "the mexican ruler", "one local resident", "the veteran separatist leader": the adjectives
+    belong to the speaker phrase although no list names them. The head is the last described
+    noun of the lower-case run (a cue verb, a link or a punctuation mark ends the run).
+    """
+    out: set[int] = set()
+    for i, (_, _, w) in enumerate(words):
+        if w.lower() not in DETERMINERS:
+            continue
+        j = i + 1
+        while j < len(words) and j - i <= 4 and _adjective(words[j][2]):
+            j += 1
+        heads = [h for h in range(i + 1, j) if words[h][2].lower() in DESCRIBED_KIND]
+        if heads:
+            out.update(range(i + 1, heads[-1]))
+    return out
+
+
+def _adjective(word: str) -> bool:
+    return (word.isalpha() and word.islower() and word not in _STOP_AFTER and word not in LINKS
+            and word not in ALL_FORMS and word not in ADVERBS)
+
+
 def subject_before(text: str, lo: int, hi: int) -> Phrase | None:
     """The speaker phrase ending just before ``hi`` (where a cue verb starts)."""
     words = _words(text, lo, hi)
@@ -121,7 +146,9 @@ def _drop_parenthesis(words: list[tuple[int, int, str]]) -> list[tuple[int, int,
 
 def _noun_phrase_left(text: str, words: list[tuple[int, int, str]]) -> Phrase | None:
     k = len(words)
-    while k > 0 and np_word(words[k - 1][2]) and words[k - 1][2] not in ",()":
+    adjectives = _adjectives(words[-6:])
+    shift = len(words) - len(words[-6:])
+    while k > 0 and (np_word(words[k - 1][2]) or k - 1 - shift in adjectives) and words[k - 1][2] not in ",()":
         if k < len(words) and ends_sentence(words[k - 1][2]):
             break  # "… Lavrov. Kerry said": the sentence before is not part of the phrase
         k -= 1
@@ -199,7 +226,8 @@ def subject_after(text: str, lo: int, hi: int) -> Phrase | None:
     if first[2].lower() in _OBJECT_PRONOUNS and len(words) == 1:
         return Phrase(first[0], first[1], _OBJECT_PRONOUNS[first[2].lower()])
     k = 0
-    while k < len(words) and np_word(words[k][2]) and words[k][2] not in ",()" and (
+    adjectives = _adjectives(words[:6])
+    while k < len(words) and (np_word(words[k][2]) or k in adjectives) and words[k][2] not in ",()" and (
         words[k][2].lower() not in _STOP_AFTER
     ):
         if k > 0 and words[k][2].lower() in DETERMINERS and words[k - 1][2].lower() not in LINKS:

@@ -56,12 +56,21 @@ def _draft(doc: Doc, q: QuoteSpan, masked: str, resolver: Resolver) -> dict[str,
     first = doc.sentences[doc.sentence_at(q.open_at)]
     last = doc.sentences[doc.sentence_at(max(q.close_at - 1, q.open_at))]
     para = _paragraph(doc, q.open_at)
-    full_stop = doc.text[q.start : q.end].rstrip().endswith(".") and not q.open_ended
+    full_stop = _ends_sentence(doc.text, q)
     found = attribute(masked, q.open_at, q.after - 1, first.start, last.end, para.end, resolver, full_stop)
     kind = "partial" if _is_partial(doc.text, q) else "direct"
     draft: dict[str, Any] = {"start": q.start, "end": q.end, "kind": kind, "extractor": QUOTES}
     _set_speaker(draft, found)
     return draft
+
+
+def _ends_sentence(text: str, q: QuoteSpan) -> bool:
+    """Whether the quotation closes its sentence: a full stop inside the marks, and no lower-case
+    word going on after them (`…." said the minister` goes on; `…." Russia insisted` is new)."""
+    if q.open_ended or not text[q.start : q.end].rstrip().endswith("."):
+        return False
+    after = text[q.after : q.after + 40].lstrip(" \t,")
+    return not after[:1].islower()
 
 
 def _set_speaker(draft: dict[str, Any], found: Attribution | None, how: str | None = None) -> None:
