@@ -210,3 +210,17 @@ def test_quotes_speakers_lower_case_demonym_description_goes_through_the_registr
     )
     q = _quotes(text, "2023-03-03")["He is a colleague and a friend, but our circumstances are different,"]
     assert q.speaker == "Andres Manuel Lopez Obrador"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"There is no chance of a final agreement this year," Ivo Darran of the Crisis Group, told Reuters.',
+        'Talks resumed on Monday. "There is no chance of a final agreement this year," told Reuters one analyst.',
+    ],
+)
+def test_quotes_speakers_the_addressee_of_told_never_speaks(text):
+    speaker = _speaker(text, "There is no chance of a final agreement this year,")
+    assert speaker != "Reuters"
+    if "Darran" in text:
+        assert speaker == "Ivo Darran"

@@ -177,8 +177,9 @@ def _apposition(text: str, words: list[tuple[int, int, str]]) -> Phrase | None:
     the place to reach it.
     """
     commas = [i for i, w in enumerate(words) if w[2] == ","]
-    if not commas:
-        return None
+    if not commas:  # `" David Lind of the Crisis Group, told Reuters`: a stray comma after a name
+        named = _noun_phrase_left(text, words) if words else None
+        return named if named is not None and head_name(named.text) is not None else None
     candidates = []
     inner = words[commas[-1] + 1 :]
     inner_np = _noun_phrase_left(text, inner) if inner else None

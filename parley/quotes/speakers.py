@@ -94,6 +94,8 @@ def _right_after(masked: str, open_at: int, close_at: int, sent_start: int, sent
     if verb.start() == lo and verb.group(0).endswith("ing"):
         return None  # `," accusing the EU of …`: a participle of the sentence's own speaker
     if verb.start() == lo:
+        if _takes_object(verb.group(0)):
+            return None  # `," told Reuters`: the addressee is no speaker
         phrase = subject_after(masked, verb.end(), hi)
         return _make(phrase, verb, masked, resolver, "after-inverted", 3)
     phrase = subject_before(masked, lo, verb.start())
@@ -270,6 +272,8 @@ def _subject_of(masked: str, verb: re.Match[str], sent_start: int, sent_end: int
     if re.search(r"\b(?:and|but|or)\s*$", masked[sent_start:end]):  # "… sponsored by NBC and said she …"
         phrase = _participle_subject(masked, sent_start, end)
     if phrase is None and masked[sent_start:end].rstrip().endswith((",", MASK)):
+        if _takes_object(verb.group(0)):
+            return None  # `…, told Reuters`: the addressee is no speaker
         phrase = subject_after(masked, verb.end(), sent_end)  # `…, said the minister`
         return _make(phrase, verb, masked, resolver, how + "-inverted", 3)
     return _make(phrase, verb, masked, resolver, how, _salience(masked, sent_start, phrase))
@@ -286,6 +290,11 @@ def _salience(masked: str, sent_start: int, phrase: Phrase | None) -> int:
     if _OPENING.match(lead):
         return 3
     return 1 if cues(masked, sent_start, phrase.start) else 2
+
+
+def _takes_object(verb: str) -> bool:
+    """Verbs whose next noun is the addressee or the thing named, never an inverted speaker."""
+    return verb.lower() in ("tell", "tells", "told", "telling") or verb.lower() in LABEL_FORMS
 
 
 def _participle_subject(masked: str, lo: int, hi: int) -> Phrase | None:
