@@ -127,3 +127,14 @@ def test_actors_cli_reports_a_malformed_actor_file(tmp_path: Path, capsys):
         main()
     err = capsys.readouterr().err
     assert exit_.value.code != 0 and "bad.yaml line 3" in err and "Traceback" not in err
+
+
+def test_actors_acronym_spelt_out_after_other_words_keeps_the_full_name(registry):
+    text = ("Members of the Intergovernmental Authority on Development (IGAD) met on Tuesday. "
+            "Envoys of the Northern Kestrian Relief Council (NKRC) arrived later. IGAD said the talks went well.")
+    r = Resolver(registry)
+    r.scan(text, [0], [0], registry.find(text))
+    igad = r.resolve("IGAD", text.index("IGAD said"))
+    assert (igad.name, igad.side) == ("Intergovernmental Authority on Development", "IGAD")
+    assert r.resolve("the Intergovernmental Authority on Development", 5).name == igad.name
+    assert r.resolve("NKRC", len(text)).name == "Northern Kestrian Relief Council"

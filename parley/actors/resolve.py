@@ -108,6 +108,7 @@ class Resolver:
     _text: str = ""
     _learnt: dict[str, str] | None = None
     _quoted: list[tuple[int, int]] = field(default_factory=list)
+    _full_names: dict[str, str] = field(default_factory=dict)  # registry name -> the article's spelt-out name
 
     # --- reading the article ----------------------------------------------------------
 
@@ -121,6 +122,7 @@ class Resolver:
         starts = set(sentence_starts or ())
         self.paragraph_starts = sorted(paragraph_starts or [0])
         self.sentence_starts = sorted(starts)
+        self._scan_acronyms(text)
         for match in matches or ():
             if match.actor.kind not in PEOPLE:
                 res = self._from_actor(match.actor)
@@ -128,11 +130,6 @@ class Resolver:
                 if body is not None and match.actor.kind == "state":
                     res = Resolved(res.name, res.side, res.kind, body.group(1).lower(), res.actor)
                 self.orgs.append(Mention(match.start, res))
-        for m in _ACRONYM.finditer(text):  # "the United Kingdom Maritime Trade Operations (UKMTO)"
-            full = _strip_the(m.group(1).strip())
-            if len(full.split()) >= 2 and _initials_match(full, m.group(2)):
-                kind = _organisation(full) or "organisation"
-                self.acronyms[m.group(2)] = Resolved(full, self._side_from_title(full), kind)
         for m in _ORG_RUN.finditer(text):
             kind = _organisation(_strip_the(m.group(0)))
             if kind is not None and self.registry.get(m.group(0)) is None:
@@ -157,6 +154,25 @@ class Resolver:
                 if holder is not None:
                     self.remember(holder, m.start(), 1)
         self._text = text
+
+    def _scan_acronyms(self, text: str) -> None:
+        """Acronyms the article spells out ("the United Kingdom Maritime Trade Operations (UKMTO)").
+
+        A registry actor the article spells out keeps the article's full name ("Intergovernmental
+        Authority on Development", not "IGAD"): that is the name a reader would give.
+        """
+        for m in _ACRONYM.finditer(text):
+            acronym = m.group(2)
+            full = _spelt_out(m.group(1), acronym)
+            if full is None:
+                continue
+            actor = self.registry.get(full)
+            if actor is not None and actor.kind not in PEOPLE:
+                self._full_names[actor.name] = full
+                self.acronyms[acronym] = self._from_actor(actor)
+            else:
+                kind = _organisation(full) or "organisation"
+                self.acronyms[acronym] = Resolved(full, self._side_from_title(full), kind)
 
     def gender(self, who: Resolved) -> str | None:
         """``who``'s gender: from the registry or the name, else from the pronouns the article uses after them."""
@@ -446,7 +462,8 @@ class Resolver:
 
     def _from_actor(self, actor: Actor, role: str | None = None, title: str = "") -> Resolved:
         gender = self.registry.gender(actor.name) or (gender_of(actor.name, title) if actor.kind in PEOPLE else None)
-        return Resolved(actor.name, actor.side_on(self.date), actor.kind, role, actor, gender)
+        name = self._full_names.get(actor.name, actor.name)
+        return Resolved(name, actor.side_on(self.date), actor.kind, role, actor, gender)
 
     def remember(self, res: Resolved, pos: int, salience: int = 0) -> Resolved:
         """Note that the article names ``res`` at ``pos`` (with how much it speaks there)."""
@@ -576,6 +593,19 @@ def _salience(text: str, start: int, end: int, sentence_starts: set[int]) -> int
 
 
 _ACRONYM = re.compile(r"((?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|on|the)\s+)*){1,8})\(([A-Z]{2,8})\)")
+
+
+def _spelt_out(words: str, acronym: str) -> str | None:
+    """The name ``acronym`` abbreviates at the end of ``words`` ("Members of the Intergovernmental
+    Authority on Development" -> "Intergovernmental Authority on Development" for IGAD)."""
+    tokens = words.split()
+    for i in range(len(tokens)):
+        cand = tokens[i:]
+        while cand and cand[0].lower() in ("of", "for", "and", "on", "the"):
+            cand = cand[1:]
+        if len(cand) >= 2 and cand[0][:1].isupper() and _initials_match(" ".join(cand), acronym):
+            return " ".join(cand)
+    return None
 
 
 def _initials_match(full: str, acronym: str) -> bool:
