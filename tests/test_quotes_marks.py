@@ -94,3 +94,17 @@ def test_quotes_marks_offsets_point_into_the_text():
     text = 'A line.\n\n"First quote here," said Velic. «Second quote is here.»'
     for q in find_quotes(text, paragraphs(text)):
         assert text[q.open_at] in "\"«" and q.start == q.open_at + 1
+
+
+def test_quotes_marks_a_name_after_the_is_a_title_not_a_quote():
+    text = ("The failure thwarts the implementation of the ‘Agreement on the path to peace between Kestria and "
+            "Norland’ of 27 February, the envoy said, calling it “a blow to everyone who worked on it.”")
+    assert _quotes(text) == ["a blow to everyone who worked on it."]
+
+
+def test_quotes_marks_capitalised_noun_phrase_after_an_article_is_partial():
+    import parley
+
+    text = ('Besides the soldier, Kestria also released a "Norland intelligence asset" who had spent '
+            'twenty years in prison, officials said.')
+    assert [q.kind for q in parley.analyze(text).quotes] == ["partial"]

@@ -68,7 +68,8 @@ def find_quotes(text: str, paragraphs: list[Span], min_words: int = 3) -> list[Q
         for q in found:
             if carry and q.open_at == para.start:
                 q = QuoteSpan(q.start, q.end, q.open_at, q.close_at, True, q.open_ended, q.close_width)
-            if words(text[q.start : q.end]) >= min_words and not is_title(text[q.start : q.end], para.text(text)):
+            quoted = text[q.start : q.end]
+            if words(quoted) >= min_words and not is_title(quoted, para.text(text), text[para.start : q.open_at]):
                 out.append(q)
         carry = bool(found) and found[-1].open_ended
     return out
@@ -210,14 +211,17 @@ def _open_tail(text: str, opener: _Mark, para: Span, nxt: Span | None) -> QuoteS
 _MINOR = frozenset("a an and as at by for from in into of on or the to with vs. vs".split())
 
 
-def is_title(quoted: str, paragraph: str) -> bool:
-    """Whether a quotation is the title of a show, book or policy ("Face the Nation").
+def is_title(quoted: str, paragraph: str, before: str = "") -> bool:
+    """Whether a quotation is the title of a show, book, policy or treaty ("Face the Nation").
 
     Every word capitalised but the minor ones, inside a paragraph that is not itself a
-    title-case headline (a quoted headline is a quote).
+    title-case headline (a quoted headline is a quote); or a name the article puts "the"
+    before (the ‘Agreement on the path to normalization’ of 27 February).
     """
     if _title_case(paragraph) or quoted.rstrip("\"'”’»").endswith((".", "!", "?")):
         return False
+    if quoted[:1].isupper() and re.search(r"\bthe\s*$", before) and not quoted.split()[0].isupper():
+        return True
     return _title_case(quoted)
 
 

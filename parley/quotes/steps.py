@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..actors.resolve import Resolver
@@ -148,6 +149,8 @@ def _paragraph(doc: Doc, pos: int) -> Span:
 def _is_partial(text: str, q: QuoteSpan) -> bool:
     """A quote that is part of a sentence ("… a 'common enemy' …") rather than the whole of it."""
     before = text[max(0, q.open_at - 2) : q.open_at].strip()
+    if re.search(r"\b(?:a|an|the|of|as)\s*$", text[max(0, q.open_at - 6) : q.open_at]):
+        return True  # a "U.S. intelligence asset": a noun phrase inside the sentence, whatever its case
     return bool(before) and (before[-1].isalnum() or before[-1] == ",") and not text[q.start : q.start + 1].isupper()
 
 
