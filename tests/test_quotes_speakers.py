@@ -224,3 +224,54 @@ def test_quotes_speakers_the_addressee_of_told_never_speaks(text):
     assert speaker != "Reuters"
     if "Darran" in text:
         assert speaker == "Ivo Darran"
+
+
+def test_quotes_speakers_the_statement_speaks_for_whoever_issued_it():
+    text = (
+        '"We invite every armed group to lay down its weapons," the Kestrian junta said in a statement on Friday.\n\n'
+        "The offer came after two years of fighting in the hills.\n\n"
+        'Armed groups should follow "the path of party politics and elections instead of war", the statement said.'
+    )
+    assert _speaker(text, "the path of party politics and elections instead of war") == "Kestrian junta"
+
+
+def test_quotes_speakers_statement_issued_by_a_body_and_an_unattributed_statement():
+    text = (
+        '"This meeting reaffirmed our intention to seek a peaceful solution," according to a statement issued by '
+        "Kestria’s so-called Secretariat for Peace Dialogue.\n\n"
+        'Elsewhere in the hills, "the shelling has not stopped for a single night," a statement said.'
+    )
+    got = _quotes(text)
+    assert got["This meeting reaffirmed our intention to seek a peaceful solution,"].speaker == (
+        "Secretariat for Peace Dialogue"
+    )
+    unnamed = got["the shelling has not stopped for a single night,"]
+    assert unnamed.speaker is None and unnamed.speaker_role == "a statement"
+
+
+def test_quotes_speakers_joint_statement_names_its_parties():
+    text = ('A joint statement from Unison, the Kestrian Nurses Union and the Royal College said: "The strike is '
+            'paused while the talks go on."')
+    assert _speaker(text, "The strike is paused while the talks go on.") == (
+        "Unison, Kestrian Nurses Union and Royal College"
+    )
+
+
+def test_quotes_speakers_an_unnamed_spokesman_speaks_for_the_body():
+    text = (
+        "A spokesman for Norway’s Committee for the Peaceful Reunification of the Isles said no talks could take "
+        "place during the exercises.\n\n"
+        '"Under these circumstances, is it possible to hold a dialogue at all?" the spokesman was quoted as saying.\n\n'
+        '"We have no plans to negotiate with anyone," a Taliban spokesman told reporters in Doha.'
+    )
+    got = _quotes(text, "2023-05-01")
+    assert got["Under these circumstances, is it possible to hold a dialogue at all?"].speaker == (
+        "Committee for the Peaceful Reunification of the Isles"
+    )
+    assert got["We have no plans to negotiate with anyone,"].speaker == "Taliban"
+
+
+def test_quotes_speakers_according_to_then_a_new_subject_is_no_apposition():
+    text = ("According to a Taliban spokesman, the group’s leader Mullah Abdul Ghani Baradar met the envoy and the "
+            'men discussed "key aspects of a peaceful resolution".')
+    assert _speaker(text, "key aspects of a peaceful resolution", "2020-01-01") == "Taliban"

@@ -62,6 +62,14 @@ _OWNER = re.compile(r"^(?:the\s+)?([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)(?:’s|'s|�
                     r"administration|cabinet|press office|spokesman's office)$")
 _SPOKESMAN_FOR = re.compile(r"^(?:an?|the|one)\s+(?:\w+\s+)?(?:spokes(?:man|woman|person)|member|representative)\s+"
                             r"(?:for|of)\s+(.+)$", re.I)
+_DOCUMENTS = frozenset("statement communique communiqué declaration".split())
+_DOC_MODIFIERS = frozenset("joint official written emailed brief new latest separate public formal short press "
+                           "earlier later second first final".split())
+_ISSUED_BY = re.compile(
+    r"(?:\s+(?:issued|released|published|signed|sent|posted|put\s+out|carried))?\s+(?:by|from|of)\s+(.+)$"
+)
+_BODY_HEADS = frozenset("spokesman spokeswoman spokesperson member representative".split())
+_BODY_KINDS = frozenset(("organisation", "armed_group", "group", "government", "media"))
 _GROUP_HEADS = frozenset(
     """group movement organization organisation militants rebels guerrilla guerrillas insurgents faction militia
     alliance coalition front insurgency jihadists extremists separatists""".split()
@@ -109,6 +117,8 @@ class Resolver:
     _learnt: dict[str, str] | None = None
     _quoted: list[tuple[int, int]] = field(default_factory=list)
     _full_names: dict[str, str] = field(default_factory=dict)  # registry name -> the article's spelt-out name
+    _issued: list[Mention] = field(default_factory=list)  # who issued a statement, by position
+    _bodies: list[Mention] = field(default_factory=list)  # bodies an unnamed spokesman spoke for
 
     # --- reading the article ----------------------------------------------------------
 
@@ -360,6 +370,10 @@ class Resolver:
         words = phrase.split()
         core = re.split(r"\s+(?:of|for|at|with|from|in|on)\s+", phrase, maxsplit=1)[0].split()
         head = core[-1].lower().strip(".,")  # "a member of Al-Shabab" -> member
+        if words[0].lower() in ("a", "an", "one"):  # "a Taliban spokesman": one of the body's, not a holder
+            body = self._body(phrase, head, pos)
+            if body is not None:
+                return body
         holder = self._role_holder(phrase, pos)
         if holder is not None:
             return self.remember(holder, pos, salience)
@@ -368,11 +382,12 @@ class Resolver:
             who = self.resolve(owner.group(1), pos, salience)
             if who is not None:
                 return who
-        body = _SPOKESMAN_FOR.match(phrase)
-        if body is not None:  # "a spokesman for the Committee …", "a member of Al-Shabab": the body speaks
-            who = self.resolve(body.group(1), pos + len(phrase) - len(body.group(1)))
-            if who is not None and who.kind not in PEOPLE:
-                return who
+        document = self._document(phrase, pos)
+        if document is not None:
+            return document
+        body = self._body(phrase, head, pos)
+        if body is not None:
+            return body
         if head in _STATE_HEADS:  # "the Russian side", "the Thai delegation": the state speaks
             state = self.registry.get(self._side_from_title(phrase) or "")
             if state is not None and state.kind == "state":
@@ -390,7 +405,7 @@ class Resolver:
                 return named
         organisation = _organisation(name)
         if organisation is not None:
-            return Resolved(name, self._side_from_title(name), organisation)
+            return Resolved(self._body_name(name), self._side_from_title(name), organisation)
         if words[0].lower() == "the" and DESCRIBED_KIND.get(head) == "person" or head in ("official", "diplomat"):
             named = self._antecedent(phrase, pos) if words[0].lower() == "the" else None
             if named is not None:  # "the Russian official" after Lavrov was named
@@ -405,8 +420,126 @@ class Resolver:
                 return None
             kind = "person"  # "the New York businessman": a described speaker all the same
         side = self._side_from_title(" ".join(words[:-1]))
+        name = self._body_name(name) if kind == "organisation" else name
         res = Resolved(name, side, kind, head if kind == "person" else None)
         return self.remember(res, pos, salience) if kind == "person" else res
+
+    def _body(self, phrase: str, head: str, pos: int) -> Resolved | None:
+        """The body an unnamed member speaks for: "a spokesman for the Committee …", "a member of
+        Al-Shabab", "a Taliban spokesman"; "the spokesman" then is the body's spokesman met before."""
+        words = phrase.split()
+        body = _SPOKESMAN_FOR.match(phrase)
+        if body is not None:
+            who = self.resolve(body.group(1), pos + len(phrase) - len(body.group(1)))
+            if who is not None and who.kind not in PEOPLE:
+                self._bodies.append(Mention(pos, who))
+                return who
+        if head not in _BODY_HEADS or words[0].lower() not in _DETERMINERS:
+            return None
+        named = " ".join(w for w in words[1:-1] if w[:1].isupper())
+        actor = self.registry.get(named) if named else None
+        if actor is not None and actor.kind in _BODY_KINDS:  # "a Taliban spokesman", "an ELN member"
+            who = self._from_actor(actor)
+            self._bodies.append(Mention(pos, who))
+            return who
+        if len(words) == 2 and words[0].lower() == "the":  # "the spokesman was quoted as saying"
+            earlier = [m for m in self._bodies if m.pos < pos and m.pos >= self._paragraphs_before(pos, 4)[-1][0]]
+            if earlier:
+                return earlier[-1].who
+        return None
+
+    def issued(self, who: Resolved, pos: int) -> None:
+        """Note that ``who`` issued a statement at ``pos`` ("the junta said in a statement")."""
+        bisect.insort(self._issued, Mention(pos, who), key=lambda m: m.pos)
+
+    def _document(self, phrase: str, pos: int) -> Resolved | None:
+        """Who a statement speaks for, when a statement is the speaker.
+
+        "a statement issued by the Secretariat …" and "a Hamas statement" name the issuer;
+        "the statement" (or "a joint statement") is the one someone was said to issue before
+        ("the junta said in a statement"); else the text does not say who speaks (None as the
+        speaker, the description as the role).
+        """
+        words = phrase.split()
+        k = next((i for i, w in enumerate(words) if w.lower().strip(".,") in _DOCUMENTS), None)
+        if k is None or (k > 0 and words[k - 1].lower().endswith(("’s", "'s"))):
+            return None  # no document, or an owner's statement ("Trump's statement"): the owner speaks
+        by = _ISSUED_BY.match(" " + " ".join(words[k + 1 :]))
+        if by is not None:
+            who = self._issuer(by.group(1), pos)
+            if who is not None:
+                return who
+        named = " ".join(w for w in words[:k] if w.lower() not in _DETERMINERS | _DOC_MODIFIERS)
+        if named:  # "a Hamas statement"; "the Foreign Affairs ministry statement" after the ministry issued one
+            who = self._issued_before(pos, named) or self.resolve(named, pos)
+            if who is not None and who.kind not in ("anonymous", "media") and who.name.lower() != named.lower():
+                return who
+        if words[0].lower() in ("the", "this", "that") or "joint" in phrase.lower():
+            who = self._issued_before(pos)
+            if who is not None:
+                return who
+        return Resolved(phrase, None, "anonymous", words[k].lower())
+
+    def _issued_before(self, pos: int, named: str | None = None) -> Resolved | None:
+        """The last issuer of a statement before ``pos`` (nearby), whose name contains ``named`` if given."""
+        lo = self._paragraphs_before(pos, 6)[-1][0]
+        for m in reversed(self._issued):
+            if lo <= m.pos < pos and (named is None or named.lower() in m.who.name.lower()
+                                      or self._body_name(named).lower() in m.who.name.lower()):
+                return m.who
+        return None
+
+    def _issuer(self, named: str, pos: int) -> Resolved | None:
+        """The issuer named after "issued by": "Thailand’s so-called Secretariat for Peace Dialogue"."""
+        named = re.sub(r"\bso-called\s+", "", named).strip(" ,.")
+        parties = [p for p in re.split(r",\s*|\s+and\s+", named) if p.strip()]
+        if len(parties) > 1:  # "a joint statement from Unison, Nipsa and the RCM"
+            found = [self._issuer(p, pos) or self._unknown_body(p) for p in parties]
+            if all(found):
+                return self._joint([w for w in found if w is not None], pos)
+        owner = re.match(r"(.+?)(?:’s|'s)\s+(.+)$", named)
+        named_body = owner is not None and owner.group(2)[:1].isupper()  # "Thailand’s Secretariat for …"
+        for part in ([owner.group(2)] if named_body else []) + [named]:
+            who = self.resolve(part, pos)
+            if who is not None and who.kind != "anonymous":
+                self.issued(who, pos)
+                return who
+        return None
+
+    def _unknown_body(self, name: str) -> Resolved | None:
+        """A capitalised name the registry does not know, in a list of issuers ("Unison"): a body."""
+        name = _strip_the(name.strip())
+        if not name or not all(w[:1].isupper() or w in ("of", "for", "and", "on", "the") for w in name.split()):
+            return None
+        return Resolved(name, self._side_from_title(name), "organisation")
+
+    def _joint(self, parties: list[Resolved], pos: int) -> Resolved:
+        """Several parties speaking together ("Unison, Nipsa and the RCM"), one side if they share it."""
+        names = [p.name for p in parties]
+        name = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        sides = {p.side for p in parties}
+        joint = Resolved(name, sides.pop() if len(sides) == 1 else None, "group")
+        self.issued(joint, pos)
+        return joint
+
+    def _body_name(self, name: str) -> str:
+        """A body's name in one form however the text words it: "Azeri Defence ministry" ->
+        "Azerbaijani Defence Ministry", "Ethiopian Foreign Affairs ministry" -> "Ethiopian Ministry
+        of Foreign Affairs" (the demonym the registry uses; a ministry named by its affairs)."""
+        words = name.split()
+        owner = self.registry.get(_strip_possessive(words[0]))
+        if (len(words) > 2 and words[0] != _strip_possessive(words[0]) and owner is not None and owner.kind == "state"
+                and words[1][:1].isupper()):
+            words = words[1:]  # "Pyongyang’s Committee for …": the state is the side, not part of the name
+        if len(words) < 2:
+            return " ".join(words)
+        words[0] = self.registry.demonym(words[0]) if words[0][:1].isupper() else words[0]
+        if words[-1].lower() == "ministry" and all(w[:1].isupper() for w in words[:-1]):
+            words[-1] = "Ministry"
+            if len(words) >= 3 and words[-2] == "Affairs" and words[-3][:1].isupper():
+                field_ = words[-3:-1]
+                words = [*words[:-3], "Ministry", "of", *field_]
+        return " ".join(words)
 
     def _antecedent(self, phrase: str, pos: int) -> Resolved | None:
         """The named person a definite description takes up, if one fits.
@@ -546,6 +679,8 @@ def head_name(phrase: str) -> tuple[str, str] | None:
         title, name = split_title(part)
         if not name or name.endswith(("’s", "'s")) or name.split()[0].lower() in NOT_NAMES:
             continue
+        if title.split()[-1:] in (["of"], ["for"], ["the"], ["and"]):
+            continue  # "Committee for the Peaceful Reunification of Korea": a place ends a body's name
         if looks_like_person(name):
             return title, name
     return None

@@ -80,7 +80,7 @@ def _alternation(forms: dict[str, str]) -> str:
 
 SPEECH_VERB = _alternation(SPEECH_FORMS)
 ANY_VERB = _alternation(ALL_FORMS)
-CUE_RX = re.compile(rf"\b(?:{ANY_VERB}|Said|Says|Asked|Added)\b")
+CUE_RX = re.compile(rf"(?<![\w-])(?:{ANY_VERB}|Said|Says|Asked|Added)\b")  # not "so-called"
 
 # words that may sit between a subject and its cue verb: "Putin also said", "Lavrov has repeatedly said"
 ADVERBS = frozenset(

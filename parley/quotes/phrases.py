@@ -101,8 +101,15 @@ def _adjective(word: str) -> bool:
             and word not in ALL_FORMS and word not in ADVERBS)
 
 
+_ISSUED = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?:\w+\s+){0,2}(?:statement|communiqu[eé]|declaration)\s+"
+                     r"(?:(?:issued|released|signed)\s+)?(?:from|by)\s+[^.;\x1f]+?\s*$")
+
+
 def subject_before(text: str, lo: int, hi: int) -> Phrase | None:
     """The speaker phrase ending just before ``hi`` (where a cue verb starts)."""
+    issued = _ISSUED.search(text, max(lo, hi - 200), hi)
+    if issued is not None:  # "A joint statement from Unison, Nipsa and the RCM said": the commas are a list
+        return Phrase(issued.start(), issued.start() + len(issued.group().rstrip()), issued.group().rstrip())
     words = _words(text, lo, hi)
     while words and (words[-1][2].lower() in ADVERBS or words[-1][2].lower() in _TIME_WORDS or (
         words[-1][2].endswith("ly") and words[-1][2].islower()
@@ -247,7 +254,9 @@ def subject_after(text: str, lo: int, hi: int) -> Phrase | None:
     phrase = Phrase(span[0][0], end, text[span[0][0] : end])
     if head_name(phrase.text) is None and k < len(words) and words[k][2] == ",":
         named = subject_after(text, words[k][1], hi)  # "the spokesman of the presidency, Dmitry Peskov,"
-        if named is not None and head_name(named.text) is not None and not named.pronoun:
+        if named is not None and head_name(named.text) is not None and not named.pronoun and (
+            re.match(r"\s*(?:[,.;:!?(\x1f—–]|$)", text[named.end : hi])  # an apposition, not the next clause's
+        ):  # subject ("According to a spokesman, the group’s leader Baradar met …")
             return named
     return phrase
 

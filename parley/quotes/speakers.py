@@ -266,7 +266,8 @@ def _subject_of(masked: str, verb: re.Match[str], sent_start: int, sent_end: int
     end = stop.start() if stop else verb.start()
     phrase = subject_before(masked, sent_start, end)
     if phrase is None and not lead.strip(" ,\x1f"):
-        if verb.group(0)[0].isupper():  # "Said Ellis: …"
+        inverted = verb.group(0)[0].isupper() or lead.rstrip(" ,").endswith(MASK)  # "Said Ellis: …", `"…," said X`
+        if inverted and not _takes_object(verb.group(0)):
             return _make(subject_after(masked, verb.end(), sent_end), verb, masked, resolver, how + "-inverted", 3)
         return None
     if re.search(r"\b(?:and|but|or)\s*$", masked[sent_start:end]):  # "… sponsored by NBC and said she …"
@@ -316,10 +317,16 @@ def _according(masked: str, lo: int, hi: int, resolver: Resolver) -> Attribution
         phrase = subject_after(masked, m.end(), hi)
         if phrase is None or OUTLET_RX.search(phrase.text):
             continue
+        issued = _ISSUED_BY.match(masked, phrase.end, hi)
+        if issued is not None:  # "according to a statement issued by the Secretariat for Peace Dialogue"
+            phrase = Phrase(phrase.start, issued.end(), masked[phrase.start : issued.end()])
         who = _speaker(phrase, resolver, 2)
         if who is not None and who.kind != "media":
             return Attribution(who, "according to", None, phrase, "according")
     return None
+
+
+_ISSUED_BY = re.compile(r"\s+(?:issued|released|published|signed|put\s+out)?\s*(?:by|from)\s+[^.;,\x1f]+")
 
 
 def _make(phrase: Phrase | None, verb: re.Match[str], masked: str, resolver: Resolver,
@@ -367,7 +374,14 @@ def meet_speakers(masked: str, sentences: list[tuple[int, int]], resolver: Resol
     """
     for start, end in sentences:
         for verb in cues(masked, start, end):
-            _subject_of(masked, verb, start, end, resolver, "meet")
+            found = _subject_of(masked, verb, start, end, resolver, "meet")
+            if found is not None and found.speaker is not None and _IN_STATEMENT.search(masked, start, end):
+                resolver.issued(found.speaker, verb.start())  # "the junta said in a statement": a later
+                # "the statement said" is the junta's
+
+
+_IN_STATEMENT = re.compile(r"\b(?:in|issued|released|published)\s+(?:an?|its|their|his|her)\s+(?:\w+\s+){0,2}"
+                           r"(?:statement|communiqu[eé]|declaration)\b", re.I)
 
 
 def cue_text(masked: str, verb: re.Match[str]) -> str:
