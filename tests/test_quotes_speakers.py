@@ -275,3 +275,14 @@ def test_quotes_speakers_according_to_then_a_new_subject_is_no_apposition():
     text = ("According to a Taliban spokesman, the group’s leader Mullah Abdul Ghani Baradar met the envoy and the "
             'men discussed "key aspects of a peaceful resolution".')
     assert _speaker(text, "key aspects of a peaceful resolution", "2020-01-01") == "Taliban"
+
+
+def test_quotes_speakers_it_said_is_the_organisation_that_spoke_last():
+    text = (
+        "In a regulatory filing, Kestrel Consumer Products said that the company was not in negotiations, as "
+        "reported by Reuters earlier this week.\n\n"
+        '"We are not aware of any information that has not been announced to the exchanges," it said.'
+    )
+    assert _speaker(text, "We are not aware of any information that has not been announced to the exchanges,") == (
+        "Kestrel Consumer Products"
+    )

@@ -89,7 +89,9 @@ ORG_WORDS = frozenset(
     communist islamic popular revolutionary people's workers development communications planning affairs
     relations studies research policy peace defense defence justice health energy finance trade commerce
     education environment reform action rights freedom liberation resistance solidarity progress unity
-    presidential strategic operations operation secretariat directorate inc. llc foundation""".split()
+    presidential strategic operations operation secretariat directorate inc. llc foundation products holdings
+    industries motors airlines airways systems technologies pharmaceuticals partners investments enterprises
+    logistics shipping petroleum corporation""".split()
 )
 # capitalised words that start sentences or dates, never names
 NOT_NAMES = frozenset(

@@ -280,7 +280,9 @@ class Resolver:
         sentence = starts[bisect.bisect_right(starts, pos) - 1] if starts else lo
         candidates = [m for m in self.orgs if lo <= m.pos < pos and not self._in_quote(m.pos)]
         subject = [m for m in candidates if m.pos >= sentence and m.pos - sentence < 8]
-        for m in subject + candidates[::-1]:
+        near = self._paragraphs_before(pos, 2)[-1][0]
+        spoke = [m for m in candidates[::-1] if m.salience >= 2 and m.pos >= near] if head is None else []
+        for m in subject + spoke + candidates[::-1]:  # "It said …" after "APA reported …": the one who spoke
             kind = m.who.kind
             if group_only and kind not in ("armed_group", "organisation", "group", "government"):
                 continue
@@ -431,6 +433,8 @@ class Resolver:
         body = _SPOKESMAN_FOR.match(phrase)
         if body is not None:
             who = self.resolve(body.group(1), pos + len(phrase) - len(body.group(1)))
+            if who is None:  # "a spokesman for Disney": a body the registry does not know
+                who = self._unknown_body(body.group(1))
             if who is not None and who.kind not in PEOPLE:
                 self._bodies.append(Mention(pos, who))
                 return who
@@ -614,6 +618,11 @@ class Resolver:
                 bisect.insort(self.given.setdefault(_surname(word), []), mention, key=lambda m: m.pos)
         bisect.insort(self.order, mention, key=lambda m: m.pos)
         return res
+
+    def spoke(self, who: Resolved, pos: int) -> None:
+        """Note that an organisation speaks at ``pos`` (a later "it said" most likely means it)."""
+        if who.kind not in PEOPLE and (who.actor is not None or head_name(who.name) is None):
+            bisect.insort(self.orgs, Mention(pos, who, 2), key=lambda m: m.pos)
 
     def quoted(self, spans: list[tuple[int, int]]) -> None:
         """Tell the resolver where quotations are: names inside them are not antecedents of "he"."""

@@ -375,6 +375,8 @@ def meet_speakers(masked: str, sentences: list[tuple[int, int]], resolver: Resol
     for start, end in sentences:
         for verb in cues(masked, start, end):
             found = _subject_of(masked, verb, start, end, resolver, "meet")
+            if found is not None and found.speaker is not None and found.phrase is not None:
+                resolver.spoke(found.speaker, found.phrase.start)
             if found is not None and found.speaker is not None and _IN_STATEMENT.search(masked, start, end):
                 resolver.issued(found.speaker, verb.start())  # "the junta said in a statement": a later
                 # "the statement said" is the junta's
