@@ -621,8 +621,13 @@ class Resolver:
 
     def spoke(self, who: Resolved, pos: int) -> None:
         """Note that an organisation speaks at ``pos`` (a later "it said" most likely means it)."""
-        if who.kind not in PEOPLE and (who.actor is not None or head_name(who.name) is None):
-            bisect.insort(self.orgs, Mention(pos, who, 2), key=lambda m: m.pos)
+        if who.kind in PEOPLE or (who.actor is None and head_name(who.name) is not None):
+            return
+        k = bisect.bisect_left(self.orgs, pos, key=lambda m: m.pos)
+        if k < len(self.orgs) and self.orgs[k].pos == pos:  # met there already ("Norway's foreign ministry")
+            self.orgs[k].salience = 2
+            return
+        self.orgs.insert(k, Mention(pos, who, 2))
 
     def quoted(self, spans: list[tuple[int, int]]) -> None:
         """Tell the resolver where quotations are: names inside them are not antecedents of "he"."""
