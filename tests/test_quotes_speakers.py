@@ -286,3 +286,9 @@ def test_quotes_speakers_it_said_is_the_organisation_that_spoke_last():
     assert _speaker(text, "We are not aware of any information that has not been announced to the exchanges,") == (
         "Kestrel Consumer Products"
     )
+
+
+def test_quotes_speakers_joint_statement_of_the_parties_named_before():
+    text = ("Negotiators for both Armenia and Azerbaijan agreed to reopen the border crossings, a joint statement said, "
+            'adding that "the parties will meet again in Oslo next month".')
+    assert _speaker(text, "the parties will meet again in Oslo next month") == "Armenia and Azerbaijan"

@@ -68,6 +68,8 @@ _DOC_MODIFIERS = frozenset("joint official written emailed brief new latest sepa
 _ISSUED_BY = re.compile(
     r"(?:\s+(?:issued|released|published|signed|sent|posted|put\s+out|carried))?\s+(?:by|from|of)\s+(.+)$"
 )
+_BOTH = re.compile(r"\bboth\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\s+and\s+(?:the\s+)?"
+                   r"([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
 _BODY_HEADS = frozenset("spokesman spokeswoman spokesperson member representative".split())
 _BODY_KINDS = frozenset(("organisation", "armed_group", "group", "government", "media"))
 _GROUP_HEADS = frozenset(
@@ -478,11 +480,31 @@ class Resolver:
             who = self._issued_before(pos, named) or self.resolve(named, pos)
             if who is not None and who.kind not in ("anonymous", "media") and who.name.lower() != named.lower():
                 return who
-        if words[0].lower() in ("the", "this", "that") or "joint" in phrase.lower():
-            who = self._issued_before(pos)
+        joint = "joint" in phrase.lower()
+        if joint or words[0].lower() in ("the", "this", "that"):
+            who = (self._parties_near(pos) if joint else None) or self._issued_before(pos)
             if who is not None:
                 return who
         return Resolved(phrase, None, "anonymous", words[k].lower())
+
+    def _parties_near(self, pos: int) -> Resolved | None:
+        """The parties of a joint statement, named in its sentence or the one before ("Negotiators for
+        both Kestria and Norland agreed …, a joint statement said"): "both X and Y", else the only two."""
+        k = bisect.bisect_right(self.sentence_starts, pos) - 1
+        for j in (k, k - 1):
+            if j < 0 or not self.sentence_starts:
+                continue
+            lo = self.sentence_starts[j]
+            hi = min(pos, self.sentence_starts[j + 1]) if j + 1 < len(self.sentence_starts) else pos
+            both = _BOTH.search(self._text, lo, hi)
+            if both is not None:
+                found = [self.resolve(both.group(1), both.start(1)), self.resolve(both.group(2), both.start(2))]
+                if all(w is not None and w.kind not in PEOPLE for w in found):
+                    return self._joint([w for w in found if w is not None], pos)
+            named = {m.who.name: m.who for m in self.orgs if lo <= m.pos < hi and m.who.kind != "media"}
+            if len(named) == 2:
+                return self._joint(list(named.values()), pos)
+        return None
 
     def _issued_before(self, pos: int, named: str | None = None) -> Resolved | None:
         """The last issuer of a statement before ``pos`` (nearby), whose name contains ``named`` if given."""
