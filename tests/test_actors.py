@@ -138,3 +138,10 @@ def test_actors_acronym_spelt_out_after_other_words_keeps_the_full_name(registry
     assert (igad.name, igad.side) == ("Intergovernmental Authority on Development", "IGAD")
     assert r.resolve("the Intergovernmental Authority on Development", 5).name == igad.name
     assert r.resolve("NKRC", len(text)).name == "Northern Kestrian Relief Council"
+
+
+def test_actors_headline_verbs_end_a_name(registry):
+    text = "Amara Velic Speaks Directly To The Valley\n\nEthiopia Gives Badme Town To Eritrea\n\nVelic spoke at noon."
+    r = Resolver(registry)
+    r.scan(text, [0, text.index("Ethiopia"), text.index("Velic spoke")], [0], registry.find(text))
+    assert [m.who.name for m in r.order] == ["Amara Velic", "Amara Velic"]

@@ -152,7 +152,31 @@ def looks_like_person(name: str) -> bool:
     return all(is_capitalised(w) or w.lower() in PARTICLES for w in words)
 
 
-_HEADLINE_WORDS = frozenset("says say will would never can could must may is are was were has have had be".split())
+def _headline_verbs() -> frozenset[str]:
+    """Verbs that make a run of capitalised words a headline ("Ethiopia Gives Badme Town", "Warren Hammers
+    Bank Chief"): the third-person forms of the cue verbs, and common headline verbs."""
+    from ..quotes.cues import ALL_FORMS
+
+    cues = {f for f in ALL_FORMS if f.endswith("s") and " " not in f}
+    return frozenset(cues | set(
+        """says say will would never can could must may is are was were has have had be gives speaks hammers meets
+        visits backs seeks rejects accepts agrees signs talks takes makes gets goes comes hits leads plans launches
+        opens ends faces wins loses sends pulls pushes puts sets eyes mulls weighs eases halts resumes returns
+        rules slashes cuts raises lifts bans orders fires kills frees arrests""".split()
+    ))
+
+
+_HEADLINE_WORDS = _headline_verbs()
+
+
+def before_headline_verb(name: str) -> str:
+    """The words of a capitalised run before a headline verb ("Hillary Clinton Speaks" -> "Hillary Clinton"),
+    or the run itself; nothing when the verb comes second ("Ethiopia Gives Badme Town")."""
+    for m in re.finditer(r"\S+", name):
+        if m.start() > 0 and m.group().lower() in _HEADLINE_WORDS:
+            head = name[: m.start()].rstrip()
+            return head if " " in head else ""
+    return name
 
 
 PARTICLES = frozenset("de del della di da dos das du van von der den la le al el bin ibn bint ben abu abd ul".split())

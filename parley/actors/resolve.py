@@ -25,6 +25,7 @@ from .names import (
     NOT_NAMES,
     PARTICLES,
     TITLE_WORDS,
+    before_headline_verb,
     gender_of,
     is_capitalised,
     looks_like_person,
@@ -150,10 +151,14 @@ class Resolver:
         self.orgs.sort(key=lambda m: m.pos)
         for m in _NAME.finditer(text):
             for start, end in name_runs(text, m.start(), m.end()):
+                run = text[start:end]
+                named = before_headline_verb(run)  # "Hillary Clinton Speaks ‘…’": the name before the verb
+                if not named:
+                    continue
+                if named != run:
+                    end = start + len(named)
                 title_start = _title_start(text, start)
                 title, name = split_title(text[title_start:end])
-                if not name:
-                    continue
                 salience = _salience(text, title_start, end, starts)
                 res = self._person(title, name)
                 if res is None and salience >= 2 and _bare_name(name, self.registry):
