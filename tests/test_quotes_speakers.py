@@ -292,3 +292,15 @@ def test_quotes_speakers_joint_statement_of_the_parties_named_before():
     text = ("Negotiators for both Armenia and Azerbaijan agreed to reopen the border crossings, a joint statement said, "
             'adding that "the parties will meet again in Oslo next month".')
     assert _speaker(text, "the parties will meet again in Oslo next month") == "Armenia and Azerbaijan"
+
+
+def test_quotes_speakers_crowds_are_nobody_named_and_continue_needs_a_clause():
+    text = (
+        "Lt. Ivo Darran said the car had been parked near a checkpoint.\n\n"
+        'Several women wailed "Our children have died in the market!" as the smoke rose.\n\n'
+        "Teodor Lask said the government wished that Norway continues as facilitator. "
+        'The envoy later said the talks had "reached a very difficult point for everyone".'
+    )
+    got = _quotes(text)
+    assert got["Our children have died in the market!"].speaker is None
+    assert got["reached a very difficult point for everyone"].speaker != "Norway"

@@ -19,7 +19,7 @@ threaten demand propose proclaim contend counter retort reckon report inform bri
 appeal allege charge accuse blast slam criticize criticise praise hail welcome tout reassure repeat
 elaborate clarify mention indicate signal hint predict question wonder marvel scoff sneer thunder snap
 chime interject interrupt concur disagree protest thank apologize apologise congratulate applaud lambaste mock
-ridicule scold chide rebuke quote""".split()
+ridicule scold chide rebuke quote wail scream chant cry""".split()
 # verbs of thinking or judging that carry a stated view ("he believes that ...")
 COGNITIVE = """believe think hope fear expect feel reckon doubt worry consider""".split()
 # verbs that frame a quote as a label: "called it "a grave mistake""

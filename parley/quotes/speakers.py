@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..actors.names import NOT_NAMES, ORG_WORDS, TITLE_WORDS, is_capitalised
 from ..actors.resolve import Resolved, Resolver, head_name, is_abbreviation
-from .cues import CUE_RX, LABEL_FORMS, OUTLET_RX, medium
+from .cues import CUE_RX, LABEL_FORMS, OUTLET_RX, SPEECH_FORMS, medium
 from .phrases import Phrase, sentence_subject, subject_after, subject_before
 
 MASK = "\x1f"
@@ -228,13 +228,26 @@ def _all_cues(masked: str) -> tuple[list[re.Match[str]], list[int]]:
         for m in CUE_RX.finditer(masked):
             before = masked[max(0, m.start() - 25) : m.start()].split()
             prev = before[-1].lower() if before else ""
-            if prev in _NOUN_BEFORE or prev.endswith(("’s", "'s", "s’")):
+            if prev in _NOUN_BEFORE or prev.endswith(("’s", "'s", "s’")) or _no_speech(masked, m):
                 continue
             found.append(m)
         cached = (found, [m.start() for m in found])
         _CUES_OF.clear()  # one article at a time
         _CUES_OF[masked] = cached
     return cached
+
+
+_NOT_SPEECH_AFTER = frozenset("to as with into for a an its their his her our by at from up until".split())
+_CONTINUE = frozenset(f for f, lemma in SPEECH_FORMS.items() if lemma in ("continue", "go on", "add"))
+
+
+def _no_speech(masked: str, verb: re.Match[str]) -> bool:
+    """"Norway continues as facilitator", "added to the tension": these verbs speak only before a
+    clause, a quote or a speaker, never before a preposition or an object."""
+    if verb.group(0).lower() not in _CONTINUE:
+        return False
+    nxt = masked[verb.end() : verb.end() + 12].split(maxsplit=1)
+    return bool(nxt) and nxt[0].lower() in _NOT_SPEECH_AFTER
 
 
 def _break(masked: str, lo: int, hi: int) -> int:
