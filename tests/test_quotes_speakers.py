@@ -304,3 +304,15 @@ def test_quotes_speakers_crowds_are_nobody_named_and_continue_needs_a_clause():
     got = _quotes(text)
     assert got["Our children have died in the market!"].speaker is None
     assert got["reached a very difficult point for everyone"].speaker != "Norway"
+
+
+def test_quotes_speakers_partial_quote_without_cue_takes_its_sentence_subject():
+    text = (
+        "The talks with the rebels were suspended in May.\n\n"
+        "Last month, Teodor Lask decided to postpone the next round to allow the government to "
+        '"engage the bigger peace table, the general public".\n\n'
+        'In exchange, Kestria also released a "Norland intelligence asset" held for twenty years.'
+    )
+    got = _quotes(text)
+    assert got["engage the bigger peace table, the general public"].speaker == "Teodor Lask"
+    assert got["Norland intelligence asset"].speaker is None

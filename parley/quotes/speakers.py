@@ -379,6 +379,13 @@ def _speaker(phrase: Phrase, resolver: Resolver, salience: int = 2, initial: boo
     return None
 
 
+def speaker_of(phrase: Phrase, resolver: Resolver) -> Resolved | None:
+    """The actor a phrase names (pronouns resolved; an unknown lone word is nobody), for the neighbourhood rules."""
+    if phrase.pronoun:
+        return _speaker(phrase, resolver, 1)
+    return resolver.resolve(phrase.text, phrase.start, salience=1)
+
+
 def meet_speakers(masked: str, sentences: list[tuple[int, int]], resolver: Resolver) -> None:
     """Resolve the speaker of every cue of the article in text order, before any quote.
 

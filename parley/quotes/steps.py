@@ -9,11 +9,13 @@ from ..actors.resolve import Resolver
 from ..pipeline import Doc, step
 from ..text.segment import Span
 from .marks import QuoteSpan, find_quotes
-from .speakers import Attribution, attribute, mask_quotes, meet_speakers
+from .phrases import sentence_subject
+from .speakers import Attribution, attribute, mask_quotes, meet_speakers, speaker_of
 from .statements import find_statements
 
 QUOTES = "quotes.marks.v2"
 STATEMENTS = "statements.cues.v2"
+_SUBJECT_KINDS = ("person", "analyst", "organisation", "armed_group", "government")
 _FIRST_PERSON = ("we", "us", "our", "ours", "ourselves")
 
 
@@ -104,6 +106,10 @@ def _fill_floating(doc: Doc, found: list[QuoteSpan], drafts: list[dict[str, Any]
     nxt = drafts[i + 1] if i + 1 < len(drafts) else None
     if nxt is not None and _attributed(nxt) and found[i + 1].open_at < para.end:
         return _copy_speaker(drafts[i], nxt, "paragraph-next")
+    if drafts[i]["kind"] == "partial":
+        subject = _own_subject(doc, q, masked, resolver)
+        if subject is not None:
+            return _set_speaker(drafts[i], subject, "subject")
     found_before = _sentence_before(doc, q, masked, resolver)
     if found_before is not None:
         return _set_speaker(drafts[i], found_before, "sentence-before")
@@ -112,6 +118,19 @@ def _fill_floating(doc: Doc, found: list[QuoteSpan], drafts: list[dict[str, Any]
     who = resolver.last_person(q.open_at) if drafts[i]["kind"] == "direct" else None
     if who is not None:
         _set_speaker(drafts[i], Attribution(who, None, None, None), "last-person")
+
+
+def _own_subject(doc: Doc, q: QuoteSpan, masked: str, resolver: Resolver) -> Attribution | None:
+    """A partial quote with no cue: the named actor its sentence opens with ("Last month, Duterte decided to
+    postpone the talks to “engage the bigger peace table”")."""
+    sent = doc.sentences[doc.sentence_at(q.open_at)]
+    phrase = sentence_subject(masked, sent.start, q.open_at)
+    if phrase is None:
+        return None
+    who = speaker_of(phrase, resolver)
+    if who is None or who.kind not in _SUBJECT_KINDS or (who.actor is None and not phrase.text[:1].isupper()):
+        return None  # "Cuba also released a “U.S. intelligence asset”": a state acting says nothing
+    return Attribution(who, None, None, phrase, "subject")
 
 
 def _attributed(draft: dict[str, Any]) -> bool:
