@@ -108,3 +108,9 @@ def test_quotes_marks_capitalised_noun_phrase_after_an_article_is_partial():
     text = ('Besides the soldier, Kestria also released a "Norland intelligence asset" who had spent '
             'twenty years in prison, officials said.')
     assert [q.kind for q in parley.analyze(text).quotes] == ["partial"]
+
+
+def test_quotes_marks_a_quote_opened_single_and_closed_double_is_still_a_quote():
+    text = ("Lask said the co-chairs were making every effort.\n\n"
+            "'We hope to achieve progress in the talks on the valley,\" he said. Nobody's sure of it.")
+    assert _quotes(text) == ["We hope to achieve progress in the talks on the valley,"]
