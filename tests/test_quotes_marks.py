@@ -115,3 +115,10 @@ def test_quotes_marks_a_quote_opened_single_and_closed_double_is_still_a_quote()
             "'We hope to achieve progress in the talks on the valley,\" he said. Nobody's sure of it.\n\n"
             "The conflict began in 1988.")
     assert _quotes(text) == ["We hope to achieve progress in the talks on the valley,"]
+
+
+def test_quotes_marks_an_opening_glyph_ending_its_paragraph_closes():
+    text = ('In May, the president said that the country “is not in a position to negotiate with the Front '
+            'but is open to members who renounce violence. “\n\nOn Friday he appealed to the young.')
+    assert _quotes(text) == ["is not in a position to negotiate with the Front but is open to members who renounce "
+                             "violence."]

@@ -694,6 +694,8 @@ def split_title(phrase: str) -> tuple[str, str]:
     i = len(words)
     while i > 0 and _name_word(words[i - 1]):
         i -= 1
+        if i >= 2 and words[i - 1] in ("Sheikh", "Sheik") and _name_word(words[i - 2]):
+            i -= 1  # "President Hassan Sheikh Mohamud": "Sheikh" inside a name is part of it
     while i < len(words) and words[i].lower() in PARTICLES:
         i += 1
     return " ".join(words[:i]), " ".join(words[i:])

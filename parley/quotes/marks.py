@@ -129,6 +129,8 @@ def direction(text: str, i: int, start: int = 0, end: int | None = None) -> str 
     before = text[i - 1] if i > start else " "
     after = text[i + 1] if i + 1 < end else " "
     way = _way(before, after, text[i])
+    if way == "open" and not text[i + 1 : end].strip():
+        return "close"  # `… ideology. “` at the end of its paragraph: a closing mark, whatever its glyph
     if way == "open" and text[i] in DOUBLE and after.islower() and i >= start + 2 and text[i - 2] in ",.?!":
         return "either"  # `..., “said Moncada`: a closing mark written as an opener
     return way
