@@ -122,3 +122,9 @@ def test_quotes_marks_an_opening_glyph_ending_its_paragraph_closes():
             'but is open to members who renounce violence. “\n\nOn Friday he appealed to the young.')
     assert _quotes(text) == ["is not in a position to negotiate with the Front but is open to members who renounce "
                              "violence."]
+
+
+def test_quotes_marks_a_quote_left_open_before_a_credit_line_runs_to_its_paragraph_end():
+    text = ('The minister said in a tweet he hoped both sides would “engage in a dialogue that we hope will end '
+            "the war in the valley\n\nSource: Kestria News Agency")
+    assert _quotes(text) == ["engage in a dialogue that we hope will end the war in the valley"]

@@ -62,8 +62,9 @@ def find_quotes(text: str, paragraphs: list[Span], min_words: int = 3) -> list[Q
     """Quotations of at least ``min_words`` words in ``text``, in text order."""
     out: list[QuoteSpan] = []
     carry = False  # the previous paragraph ended inside a quote
+    last = _last_body(text, paragraphs)
     for n, para in enumerate(paragraphs):
-        nxt = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
+        nxt = paragraphs[n + 1] if n + 1 < last else None
         found = pair_paragraph(text, para, nxt)
         for q in found:
             if carry and q.open_at == para.start:
@@ -73,6 +74,15 @@ def find_quotes(text: str, paragraphs: list[Span], min_words: int = 3) -> list[Q
                 out.append(q)
         carry = bool(found) and found[-1].open_ended
     return out
+
+
+def _last_body(text: str, paragraphs: list[Span]) -> int:
+    """One past the last paragraph of the body: short lines at the end ("Source: …") are no body, so a
+    quote left open before them runs to its paragraph end as one cut off at the end of the text."""
+    n = len(paragraphs)
+    while n > 1 and words(paragraphs[n - 1].text(text)) < 8 and not _ANY_MARK.search(paragraphs[n - 1].text(text)):
+        n -= 1
+    return n
 
 
 def pair_paragraph(text: str, para: Span, nxt: Span | None) -> list[QuoteSpan]:
