@@ -92,22 +92,23 @@ def pair_paragraph(text: str, para: Span, nxt: Span | None) -> list[QuoteSpan]:
     singles = [
         m for m in _marks(text, para.start, para.end, SINGLE) if not any(a <= m.at <= b for a, b in inside)
     ]
-    found = doubles + _pair(text, singles, para, nxt)
-    found += _mixed(text, para, found)
+    found = _mixed(text, para, doubles + _pair(text, singles, para, nxt))
     return sorted(found, key=lambda q: q.start)
 
 
 def _mixed(text: str, para: Span, found: list[QuoteSpan]) -> list[QuoteSpan]:
-    """A quote opened with one family and closed with the other (`'We hope …," he said`): a typo a
-    reader still reads as a quote. Only a single opener and the next double closer left unpaired."""
-    used = {q.open_at for q in found} | {q.close_at for q in found}
+    """Add the quotes opened with one family and closed with the other (`'We hope …," he said`): a
+    typo a reader still reads as a quote. Only a single opener and the next double closer left
+    unpaired (or taken for the opener of a quote left open) make one."""
+    kept = [q for q in found if not q.open_ended]
+    used = {q.open_at for q in kept} | {q.close_at for q in kept}
     free = [m for m in _marks(text, para.start, para.end, DOUBLE + SINGLE) if m.at not in used
-            and not any(q.open_at < m.at < q.close_at for q in found)]
-    out = []
+            and not any(q.open_at < m.at < q.close_at for q in kept)]
     for a, b in zip(free, free[1:], strict=False):
         if a.way == "open" and a.ch in "‘'" and b.way != "open" and b.ch in "”\"" and "\n" not in text[a.at : b.at]:
-            out.append(_trim(text, QuoteSpan(a.at + 1, b.at, a.at, b.at)))
-    return out
+            found = [q for q in found if q.open_at not in (a.at, b.at)]
+            found.append(_trim(text, QuoteSpan(a.at + 1, b.at, a.at, b.at)))
+    return found
 
 
 _ANY_MARK = re.compile("''|[" + re.escape(DOUBLE + SINGLE) + "]")
