@@ -316,3 +316,13 @@ def test_quotes_speakers_partial_quote_without_cue_takes_its_sentence_subject():
     got = _quotes(text)
     assert got["engage the bigger peace table, the general public"].speaker == "Teodor Lask"
     assert got["Norland intelligence asset"].speaker is None
+
+
+def test_quotes_speakers_nickname_parenthesis_and_apposition_after_the_quote():
+    text = ('As he welcomed the guests, Scott was launching his bid.\n\n"This is a big year for our candidate, '
+            'Bobby Scott!" Scott\'s niece, state Del. Marcia "Cia" Price (D-Newport News), shouted to the crowd.\n\n'
+            'During a national security speech earlier in the day, Ivo Darran attacked Lena Morrow for her votes, '
+            'saying, "She is trigger-happy and very unstable."')
+    got = _quotes(text)
+    assert got["This is a big year for our candidate, Bobby Scott!"].speaker == "Marcia Price"
+    assert got["She is trigger-happy and very unstable."].speaker == "Ivo Darran"

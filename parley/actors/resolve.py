@@ -150,7 +150,7 @@ class Resolver:
                 self.orgs.append(Mention(m.start(), Resolved(_strip_the(m.group(0)), self._side_from_title(m.group(0)),
                                                               kind)))
         self.orgs.sort(key=lambda m: m.pos)
-        for m in _NAME.finditer(text):
+        for m in _NAME.finditer(without_nicknames(text)):
             for start, end in name_runs(text, m.start(), m.end()):
                 run = text[start:end]
                 named = before_headline_verb(run)  # "Hillary Clinton Speaks ‘…’": the name before the verb
@@ -847,7 +847,16 @@ def is_abbreviation(word: str) -> bool:
     return len(bare) == 1 or "." in bare or bare.lower() in ABBREVIATIONS or bare.lower() + "." in TITLE_WORDS
 
 
+_NICKNAME = re.compile(r"\b([A-Z][\w.’'-]* )([\"“‘'][A-Z][\w .’'-]{0,20}?[\"”’'] )(?=[A-Z])")
+
+
+def without_nicknames(text: str) -> str:
+    """``text`` with nicknames inside names blanked, offsets kept: Marcia "Cia" Price -> Marcia       Price."""
+    return _NICKNAME.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
+
+
 def _clean(phrase: str) -> str:
+    phrase = without_nicknames(phrase)
     phrase = re.sub(r"\([^)]*\)", " ", phrase)
     phrase = " ".join(phrase.split()).strip(" ,.;:—–-\"“”")
     return _strip_possessive(phrase)

@@ -130,7 +130,10 @@ def subject_before(text: str, lo: int, hi: int) -> Phrase | None:
     if last[2].lower() in SUBJECT_PRONOUNS:
         return Phrase(last[0], last[1], last[2])
     if last[2] == ",":
-        return _apposition(text, words[:-1])
+        inner = words[:-1]
+        if inner and inner[-1][2] == ")":  # "Marcia Price (D-Newport News), shouted"
+            inner = _drop_parenthesis(inner)
+        return _apposition(text, inner)
     return _noun_phrase_left(text, words)
 
 
@@ -271,7 +274,7 @@ def sentence_subject(text: str, lo: int, hi: int) -> Phrase | None:
     if k < len(words) and words[k][2] == ",":
         k += 1
     words = words[k:]
-    intro = next((i for i, w in enumerate(words[:8]) if w[2] == ","), None)
+    intro = next((i for i, w in enumerate(words[:14]) if w[2] == ","), None)
     if intro is not None and words[0][2].lower() in _INTRO:
         words = words[intro + 1 :]
     if not words:

@@ -99,9 +99,17 @@ def _right_after(masked: str, open_at: int, close_at: int, sent_start: int, sent
         phrase = subject_after(masked, verb.end(), hi)
         return _make(phrase, verb, masked, resolver, "after-inverted", 3)
     phrase = subject_before(masked, lo, verb.start())
-    if phrase is None or masked[lo : phrase.start].strip(" ,"):
+    if phrase is None or not _apposed(masked[lo : phrase.start]):
         return None  # words between the quote and the speaker: not its attribution
     return _make(phrase, verb, masked, resolver, "after", 3, initial=False)
+
+
+def _apposed(between: str) -> bool:
+    """Whether the words between a closing mark and the speaker's name are nothing, or the head of an
+    apposition (`" Scott's niece, state Del. Marcia Price, shouted`)."""
+    between = between.strip()
+    return not between.strip(",") or (len(between) < 60 and not CUE_RX.search(between) and MASK not in between
+                           and bool(re.fullmatch(r"[^.;:!?]*(?:,|\b[A-Z][a-z]{0,3}\.)", between)))
 
 
 def _right_before(masked: str, open_at: int, close_at: int, sent_start: int, sent_end: int, para_end: int,
