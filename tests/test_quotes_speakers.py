@@ -326,3 +326,14 @@ def test_quotes_speakers_nickname_parenthesis_and_apposition_after_the_quote():
     got = _quotes(text)
     assert got["This is a big year for our candidate, Bobby Scott!"].speaker == "Marcia Price"
     assert got["She is trigger-happy and very unstable."].speaker == "Ivo Darran"
+
+
+def test_quotes_speakers_quote_after_a_cueless_sentence_takes_its_subject():
+    text = (
+        '"We will vote against the budget," Ivo Darran said on Monday.\n\n'
+        "On Sunday, Senator Lena Morrow named exhaustion with the war as the reason voters should turn out. "
+        '"The younger people are sick and tired of this war and of everyone who started it."'
+    )
+    assert _speaker(text, "The younger people are sick and tired of this war and of everyone who started it.") == (
+        "Lena Morrow"
+    )

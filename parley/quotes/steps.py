@@ -113,11 +113,34 @@ def _fill_floating(doc: Doc, found: list[QuoteSpan], drafts: list[dict[str, Any]
     found_before = _sentence_before(doc, q, masked, resolver)
     if found_before is not None:
         return _set_speaker(drafts[i], found_before, "sentence-before")
+    if drafts[i]["kind"] == "direct":
+        subject = _previous_subject(doc, q, masked, resolver)
+        if subject is not None:
+            return _set_speaker(drafts[i], subject, "previous-subject")
     if prev is not None and _attributed(prev) and drafts[i]["kind"] == "direct":
         return _copy_speaker(drafts[i], prev, "previous")
     who = resolver.last_person(q.open_at) if drafts[i]["kind"] == "direct" else None
     if who is not None:
         _set_speaker(drafts[i], Attribution(who, None, None, None), "last-person")
+
+
+def _previous_subject(doc: Doc, q: QuoteSpan, masked: str, resolver: Resolver) -> Attribution | None:
+    """A quote after a sentence of its paragraph that has no cue: the person that sentence opens with
+    ("Sanders identified exhaustion with bigotry as a reason. “The younger people are …”")."""
+    k = doc.sentence_at(q.open_at)
+    para = _paragraph(doc, q.open_at)
+    if k == 0 or doc.sentences[k - 1].start < para.start or doc.sentences[k].start != q.open_at:
+        return None
+    sent = doc.sentences[k - 1]
+    line = doc.text[sent.start : sent.end].strip()
+    words = line.split()
+    if len(words) < 6 or not line.endswith((".", "!", "?")) or sum(w[:1].isupper() for w in words) > len(words) / 2:
+        return None  # a heading ("Nides Thanked Clinton For Her First Business Audience.") has no subject to take
+    phrase = sentence_subject(masked, sent.start, sent.end)
+    who = speaker_of(phrase, resolver) if phrase is not None else None
+    if who is None or who.kind not in ("person", "analyst") or not phrase.text[:1].isupper():
+        return None
+    return Attribution(who, None, None, phrase, "previous-subject")
 
 
 def _own_subject(doc: Doc, q: QuoteSpan, masked: str, resolver: Resolver) -> Attribution | None:
