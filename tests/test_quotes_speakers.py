@@ -337,3 +337,14 @@ def test_quotes_speakers_quote_after_a_cueless_sentence_takes_its_subject():
     assert _speaker(text, "The younger people are sick and tired of this war and of everyone who started it.") == (
         "Lena Morrow"
     )
+
+
+def test_quotes_speakers_a_report_speaks_for_its_named_author():
+    text = ('The fund cut its forecast for the region.\n\n"Although the market reaction was orderly, the impact '
+            'remains very unclear," the IMF report stated.\n\n"The president\'s reasons do not hold weight," said '
+            "9/11 widow Terry Strada.")
+    got = _quotes(text)
+    assert got["Although the market reaction was orderly, the impact remains very unclear,"].speaker == (
+        "International Monetary Fund"
+    )
+    assert got["The president's reasons do not hold weight,"].speaker == "Terry Strada"

@@ -53,7 +53,7 @@ _DESCRIBED = {
         mediator premier king queen prince monarch emir cleric imam priest pastor bishop man woman student
         teacher worker farmer owner executive founder manager investigator inspector agent sheriff chancellor
         deputy lawmaker staffer aide veteran survivor victim mother father relative neighbour neighbor friend
-        colleague colleagues politician premier ruler caller""".split(),
+        colleague colleagues politician premier ruler caller widow widower""".split(),
     "group": """officials sources analysts experts diplomats negotiators envoys leaders aides advisers advisors
         lawmakers legislators senators members residents protesters activists organizers voters supporters
         critics prosecutors lawyers doctors observers witnesses rebels militants insurgents fighters soldiers

@@ -65,6 +65,7 @@ _OWNER = re.compile(r"^(?:the\s+)?([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)(?:’s|'s|�
 _SPOKESMAN_FOR = re.compile(r"^(?:an?|the|one)\s+(?:\w+\s+)?(?:spokes(?:man|woman|person)|member|representative)\s+"
                             r"(?:for|of)\s+(.+)$", re.I)
 _DOCUMENTS = frozenset("statement communique communiqué declaration".split())
+_OWNED = frozenset("report study survey memo letter".split())  # speak for an author named before them
 _DOC_MODIFIERS = frozenset("joint official written emailed brief new latest separate public formal short press "
                            "earlier later second first final".split())
 _ISSUED_BY = re.compile(
@@ -473,9 +474,13 @@ class Resolver:
         speaker, the description as the role).
         """
         words = phrase.split()
-        k = next((i for i, w in enumerate(words) if w.lower().strip(".,") in _DOCUMENTS), None)
+        k = next((i for i, w in enumerate(words) if w.lower().strip(".,") in _DOCUMENTS | _OWNED), None)
         if k is None or (k > 0 and words[k - 1].lower().endswith(("’s", "'s"))):
             return None  # no document, or an owner's statement ("Trump's statement"): the owner speaks
+        if words[k].lower().strip(".,") in _OWNED:  # "the IMF report stated": a report speaks for its author
+            named = " ".join(w for w in words[:k] if w.lower() not in _DETERMINERS | _DOC_MODIFIERS)
+            who = self.resolve(named, pos) if named[:1].isupper() else None
+            return who if who is not None and who.kind not in PEOPLE and who.kind != "media" else None
         by = _ISSUED_BY.match(" " + " ".join(words[k + 1 :]))
         if by is not None:
             who = self._issuer(by.group(1), pos)
