@@ -348,3 +348,12 @@ def test_quotes_speakers_a_report_speaks_for_its_named_author():
         "International Monetary Fund"
     )
     assert got["The president's reasons do not hold weight,"].speaker == "Terry Strada"
+
+
+def test_quotes_speakers_coordinated_speakers_speak_together():
+    text = ('Armenia and Azerbaijan said in a joint statement that they "will continue negotiations at the level of '
+            'working groups".\n\n"We have agreed to extend the truce by a month," Ivo Darran and Lena Morrow told '
+            "reporters.")
+    got = _quotes(text)
+    assert got["will continue negotiations at the level of working groups"].speaker == "Armenia and Azerbaijan"
+    assert got["We have agreed to extend the truce by a month,"].speaker == "Ivo Darran and Lena Morrow"

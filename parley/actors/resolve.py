@@ -73,6 +73,7 @@ _ISSUED_BY = re.compile(
 )
 _BOTH = re.compile(r"\bboth\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\s+and\s+(?:the\s+)?"
                    r"([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
+_AND = re.compile(r"\s+and\s+")
 _BODY_HEADS = frozenset("spokesman spokeswoman spokesperson member representative".split())
 _BODY_KINDS = frozenset(("organisation", "armed_group", "group", "government", "media"))
 _GROUP_HEADS = frozenset(
@@ -231,6 +232,10 @@ class Resolver:
         actor = self.registry.get(phrase)
         if actor is not None and actor.kind not in PEOPLE:
             return self._from_actor(actor)
+        if actor is None and _AND.search(phrase) and _organisation(_strip_the(phrase)) is None:
+            joint = self._coordinated(phrase, pos, salience)
+            if joint is not None:  # "Armenia and Azerbaijan said in a joint statement"
+                return joint
         head = head_name(phrase)
         if head is not None:
             title, name = head
@@ -558,6 +563,19 @@ class Resolver:
         joint = Resolved(name, sides.pop() if len(sides) == 1 else None, "group")
         self.issued(joint, pos)
         return joint
+
+    def _coordinated(self, phrase: str, pos: int, salience: int) -> Resolved | None:
+        """Named actors joined by "and" ("Ivo Darran and Lena Morrow told reporters"): they speak together."""
+        parts = [p for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", phrase) if p.strip()]
+        if not 2 <= len(parts) <= 4:
+            return None
+        found = []
+        for part in parts:
+            who = self.resolve(part, pos, salience)
+            if who is None or who.kind == "anonymous" or (who.kind in PEOPLE and head_name(part) is None):
+                return None
+            found.append(who)
+        return self._joint(found, pos) if len({w.name for w in found}) == len(found) else None
 
     def _body_name(self, name: str) -> str:
         """A body's name in one form however the text words it: "Azeri Defence ministry" ->
