@@ -107,7 +107,9 @@ _ISSUED = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?:\w+\s+){0,2}(?:statement|communi
 
 def subject_before(text: str, lo: int, hi: int) -> Phrase | None:
     """The speaker phrase ending just before ``hi`` (where a cue verb starts)."""
-    issued = _ISSUED.search(text, max(lo, hi - 200), hi)
+    window = text[max(lo, hi - 200) : hi]
+    issued = _ISSUED.search(text, max(lo, hi - 200), hi) if ("statement" in window or "communiqu" in window
+                                                              or "declaration" in window) else None
     if issued is not None:  # "A joint statement from Unison, Nipsa and the RCM said": the commas are a list
         return Phrase(issued.start(), issued.start() + len(issued.group().rstrip()), issued.group().rstrip())
     words = _words(text, lo, hi)
