@@ -357,3 +357,16 @@ def test_quotes_speakers_coordinated_speakers_speak_together():
     got = _quotes(text)
     assert got["will continue negotiations at the level of working groups"].speaker == "Armenia and Azerbaijan"
     assert got["We have agreed to extend the truce by a month,"].speaker == "Ivo Darran and Lena Morrow"
+
+
+def test_quotes_speakers_joint_speakers_carry_their_parties_for_the_signal_layer():
+    from parley.actors.registry import load_registry
+    from parley.actors.resolve import Resolver
+
+    text = 'Armenia and Azerbaijan said they would "continue negotiations at the level of working groups".'
+    a = parley.analyze(text)
+    assert a.quotes[0].speaker == "Armenia and Azerbaijan" and a.quotes[0].speaker_side is None
+    resolver = Resolver(load_registry())
+    assert resolver.resolve("Armenia and Azerbaijan", 0).name != "Armenia and Azerbaijan"  # holders stay apart
+    joint = resolver.resolve("Armenia and Azerbaijan", 0, together=True)
+    assert [p.side for p in joint.parties] == ["Armenia", "Azerbaijan"]

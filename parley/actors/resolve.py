@@ -94,6 +94,7 @@ class Resolved:
     role: str | None = None
     actor: Actor | None = None
     gender: str | None = None
+    parties: tuple[Resolved, ...] = ()  # several actors speaking together ("Armenia and Azerbaijan")
 
 
 @dataclass
@@ -124,6 +125,7 @@ class Resolver:
     _quoted: list[tuple[int, int]] = field(default_factory=list)
     _full_names: dict[str, str] = field(default_factory=dict)  # registry name -> the article's spelt-out name
     _issued: list[Mention] = field(default_factory=list)  # who issued a statement, by position
+    _together: bool = False  # while resolving a quote's speaker: several actors may speak as one
     _bodies: list[Mention] = field(default_factory=list)  # bodies an unnamed spokesman spoke for
 
     # --- reading the article ----------------------------------------------------------
@@ -222,8 +224,19 @@ class Resolver:
 
     # --- resolving ----------------------------------------------------------------------
 
-    def resolve(self, phrase: str, pos: int = 0, salience: int = 0) -> Resolved | None:
-        """Resolve ``phrase`` ("Kremlin spokesman Dmitry Peskov", "Peskov", "the Kremlin")."""
+    def resolve(self, phrase: str, pos: int = 0, salience: int = 0, together: bool = False) -> Resolved | None:
+        """Resolve ``phrase`` ("Kremlin spokesman Dmitry Peskov", "Peskov", "the Kremlin").
+
+        ``together`` lets several actors speak as one ("Armenia and Azerbaijan said", "a joint
+        statement from Unison, Nipsa and the RCM"): right for a quote's speaker, wrong for the
+        holder of a signal, where each party holds its own.
+        """
+        if together and not self._together:
+            self._together = True
+            try:
+                return self.resolve(phrase, pos, salience)
+            finally:
+                self._together = False
         phrase = _clean(phrase)
         if not phrase or phrase.lower() in PRONOUNS:
             return None
@@ -232,7 +245,7 @@ class Resolver:
         actor = self.registry.get(phrase)
         if actor is not None and actor.kind not in PEOPLE:
             return self._from_actor(actor)
-        if actor is None and _AND.search(phrase) and _organisation(_strip_the(phrase)) is None:
+        if self._together and actor is None and _AND.search(phrase) and _organisation(_strip_the(phrase)) is None:
             joint = self._coordinated(phrase, pos, salience)
             if joint is not None:  # "Armenia and Azerbaijan said in a joint statement"
                 return joint
@@ -498,7 +511,7 @@ class Resolver:
                 return who
         joint = "joint" in phrase.lower()
         if joint or words[0].lower() in ("the", "this", "that"):
-            who = (self._parties_near(pos) if joint else None) or self._issued_before(pos)
+            who = (self._parties_near(pos) if joint and self._together else None) or self._issued_before(pos)
             if who is not None:
                 return who
         return Resolved(phrase, None, "anonymous", words[k].lower())
@@ -535,7 +548,7 @@ class Resolver:
         """The issuer named after "issued by": "Thailand’s so-called Secretariat for Peace Dialogue"."""
         named = re.sub(r"\bso-called\s+", "", named).strip(" ,.")
         parties = [p for p in re.split(r",\s*|\s+and\s+", named) if p.strip()]
-        if len(parties) > 1:  # "a joint statement from Unison, Nipsa and the RCM"
+        if len(parties) > 1 and self._together:  # "a joint statement from Unison, Nipsa and the RCM"
             found = [self._issuer(p, pos) or self._unknown_body(p) for p in parties]
             if all(found):
                 return self._joint([w for w in found if w is not None], pos)
@@ -560,7 +573,7 @@ class Resolver:
         names = [p.name for p in parties]
         name = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
         sides = {p.side for p in parties}
-        joint = Resolved(name, sides.pop() if len(sides) == 1 else None, "group")
+        joint = Resolved(name, sides.pop() if len(sides) == 1 else None, "group", parties=tuple(parties))
         self.issued(joint, pos)
         return joint
 

@@ -378,7 +378,7 @@ def _speaker(phrase: Phrase, resolver: Resolver, salience: int = 2, initial: boo
             resolver.last_person(phrase.start, gender) if gender else None
         )
         return resolver.remember(who, phrase.start, salience) if who is not None else None
-    who = resolver.resolve(phrase.text, phrase.start, salience=salience)
+    who = resolver.resolve(phrase.text, phrase.start, salience=salience, together=True)
     if who is not None:
         return who
     word = phrase.text.strip().removesuffix("’s").removesuffix("'s")
@@ -391,7 +391,7 @@ def speaker_of(phrase: Phrase, resolver: Resolver) -> Resolved | None:
     """The actor a phrase names (pronouns resolved; an unknown lone word is nobody), for the neighbourhood rules."""
     if phrase.pronoun:
         return _speaker(phrase, resolver, 1)
-    return resolver.resolve(phrase.text, phrase.start, salience=1)
+    return resolver.resolve(phrase.text, phrase.start, salience=1, together=True)
 
 
 def meet_speakers(masked: str, sentences: list[tuple[int, int]], resolver: Resolver) -> None:

@@ -87,10 +87,12 @@ def _set_speaker(draft: dict[str, Any], found: Attribution | None, how: str | No
         return
     draft.update(speaker=who.name, speaker_side=who.side, speaker_role=who.role, cue=found.cue,
                  medium=found.medium, attribution=how or found.how)
+    if who.parties:  # "Armenia and Azerbaijan said": each party, with its side, for the signal layer
+        draft["speaker_parties"] = [{"name": p.name, "side": p.side} for p in who.parties]
 
 
 def _copy_speaker(draft: dict[str, Any], source: dict[str, Any], how: str) -> None:
-    for k in ("speaker", "speaker_side", "speaker_role", "cue", "medium", "attribution"):
+    for k in ("speaker", "speaker_side", "speaker_role", "cue", "medium", "attribution", "speaker_parties"):
         draft[k] = source.get(k)
     draft["attribution"] = how
 
