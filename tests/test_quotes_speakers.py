@@ -371,3 +371,21 @@ def test_quotes_speakers_joint_speakers_carry_their_parties_for_the_signal_layer
     assert apart is None or apart.name != "Armenia and Azerbaijan"  # holders of signals stay apart
     joint = resolver.resolve("Armenia and Azerbaijan", 0, together=True)
     assert [p.side for p in joint.parties] == ["Armenia", "Azerbaijan"]
+
+
+def test_quotes_speakers_partial_quotes_keep_to_their_own_sentence():
+    text = (
+        "The Northern Front announced the suspension of the talks with the government on Monday.\n\n"
+        'According to the guerrillas, the agreement was for negotiations in "a single national process", but a '
+        "regional dialogue was started in the south.\n\n"
+        "The maritime firm did not say how many crew members were on board. The coastguard said on Tuesday that "
+        'the ship reported "being hit by three missiles".\n\n'
+        'Ivo Darran told the rally to vote early. He’s claiming that fraud is "a big, big problem in this country".\n\n'
+        'After saying her foot was "so swollen I could barely walk," she was "whisked off to the naval hospital" '
+        "for tests, Lena Morrow wrote."
+    )
+    got = _quotes(text)
+    assert got["a single national process"].speaker == "Northern Front"
+    assert got["being hit by three missiles"].speaker != "maritime firm"
+    assert got["a big, big problem in this country"].speaker == "Ivo Darran"
+    assert got["so swollen I could barely walk,"].speaker == "Lena Morrow"

@@ -59,7 +59,8 @@ _DESCRIBED = {
         critics prosecutors lawyers doctors observers witnesses rebels militants insurgents fighters soldiers
         officers authorities people families relatives staffers investigators economists researchers scholars
         strategists insiders spokesmen representatives delegates ministers generals commanders democrats
-        republicans women men children mourners crowd crowds""".split(),
+        republicans women men children mourners crowd crowds guerrillas jihadists separatists extremists militiamen
+        kidnappers hostage-takers""".split(),
     "organisation": """side delegation leadership camp ministry government administration office department agency
         committee council
         commission parliament party movement campaign army military police court embassy organization

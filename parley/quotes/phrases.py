@@ -129,14 +129,24 @@ def subject_before(text: str, lo: int, hi: int) -> Phrase | None:
     last = words[-1]
     if last[2].lower() in ("who", "which") and len(words) >= 2 and words[-2][2] == ",":
         return _noun_phrase_left(text, words[:-2])  # "Stefan Kurelo, who has said …"
-    if last[2].lower() in SUBJECT_PRONOUNS:
-        return Phrase(last[0], last[1], last[2])
+    pronoun = _pronoun(last[2])
+    if pronoun is not None:  # "he", "He’s" (claiming)
+        return Phrase(last[0], last[0] + len(pronoun), pronoun)
     if last[2] == ",":
         inner = words[:-1]
         if inner and inner[-1][2] == ")":  # "Marcia Price (D-Newport News), shouted"
             inner = _drop_parenthesis(inner)
         return _apposition(text, inner)
     return _noun_phrase_left(text, words)
+
+
+_CONTRACTION = re.compile(r"(?:’|')(?:s|re|ll|d|ve)$", re.I)
+
+
+def _pronoun(word: str) -> str | None:
+    """The subject pronoun a word is, contractions included ("He’s" -> "He"), else None."""
+    base = _CONTRACTION.sub("", word)
+    return base if base.lower() in SUBJECT_PRONOUNS else None
 
 
 def _drop_interjection(text: str, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -266,6 +276,14 @@ def subject_after(text: str, lo: int, hi: int) -> Phrase | None:
     return phrase
 
 
+def _after_quote(text: str, words: list[tuple[int, int, str]]) -> int | None:
+    """Index of the last word before the first quotation (masked) of ``words``, if one comes early."""
+    for i, (a, b) in enumerate(zip(words[:14], words[1:15], strict=False)):
+        if "\x1f" in text[a[1] : b[0]]:
+            return i
+    return None
+
+
 def sentence_subject(text: str, lo: int, hi: int) -> Phrase | None:
     """The phrase a sentence opens with, when it names someone (for participles: "…, telling reporters")."""
     words = _words(text, lo, hi)
@@ -277,12 +295,15 @@ def sentence_subject(text: str, lo: int, hi: int) -> Phrase | None:
         k += 1
     words = words[k:]
     intro = next((i for i, w in enumerate(words[:14]) if w[2] == ","), None)
+    if intro is None and words and words[0][2].lower() in _INTRO:
+        intro = _after_quote(text, words)  # "After saying her foot was “…,” she was …": the quote ends the intro
     if intro is not None and words[0][2].lower() in _INTRO:
         words = words[intro + 1 :]
     if not words:
         return None
-    if words[0][2].lower() in SUBJECT_PRONOUNS:
-        return Phrase(words[0][0], words[0][1], words[0][2])
+    pronoun = _pronoun(words[0][2])
+    if pronoun is not None:
+        return Phrase(words[0][0], words[0][0] + len(pronoun), pronoun)
     n = 0
     while n < len(words) and np_word(words[n][2]) and words[n][2] not in ",()":
         n += 1

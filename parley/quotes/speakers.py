@@ -280,8 +280,8 @@ def _subject_of(masked: str, verb: re.Match[str], sent_start: int, sent_end: int
             phrase = subject_before(masked, sent_start, passive.start())
         return _make(phrase, verb, masked, resolver, how + "-quoted", 2)
     lead = masked[sent_start : verb.start()]
-    if verb.group(0).endswith("ing") and not re.search(r"\b(?:was|were|is|are|been|be)\s+$", lead):
-        phrase = _participle_subject(masked, sent_start, verb.start())
+    if verb.group(0).endswith("ing") and not re.search(r"(?:\b(?:was|were|is|are|been|be)|’s|'s|’re|'re)\s+$", lead):
+        phrase = _participle_subject(masked, sent_start, verb.start(), sent_end)
         return _make(phrase, verb, masked, resolver, how + "-participle", _salience(masked, sent_start, phrase))
     stop = _WAS_QUOTED.search(masked, max(sent_start, verb.start() - 40), verb.start())
     end = stop.start() if stop else verb.start()
@@ -292,7 +292,7 @@ def _subject_of(masked: str, verb: re.Match[str], sent_start: int, sent_end: int
             return _make(subject_after(masked, verb.end(), sent_end), verb, masked, resolver, how + "-inverted", 3)
         return None
     if re.search(r"\b(?:and|but|or)\s*$", masked[sent_start:end]):  # "… sponsored by NBC and said she …"
-        phrase = _participle_subject(masked, sent_start, end)
+        phrase = _participle_subject(masked, sent_start, end, sent_end)
     if phrase is None and masked[sent_start:end].rstrip().endswith((",", MASK)):
         if _takes_object(verb.group(0)):
             return None  # `…, told Reuters`: the addressee is no speaker
@@ -319,8 +319,14 @@ def _takes_object(verb: str) -> bool:
     return verb.lower() in ("tell", "tells", "told", "telling") or verb.lower() in LABEL_FORMS
 
 
-def _participle_subject(masked: str, lo: int, hi: int) -> Phrase | None:
-    """The subject a participial cue hangs on: the sentence subject, or the last cue's subject."""
+def _participle_subject(masked: str, lo: int, hi: int, end: int | None = None) -> Phrase | None:
+    """The subject a participial cue hangs on: the sentence subject, or the last cue's subject.
+
+    A participle that opens the sentence ("After saying her foot was “…,” she was taken …") hangs
+    on the subject after it, up to ``end``.
+    """
+    if end is not None and re.fullmatch(r"\W*(?:After|Before|While|When|Upon|Since|On|In)?\s*", masked[lo:hi]):
+        return sentence_subject(masked, lo, end)
     named = subject_before(masked, lo, hi)
     if (named is not None and named.end == len(masked[:hi].rstrip()) and not named.pronoun and head_name(named.text)
             and all(w[:1].isupper() or w.lower().strip(".") in TITLE_WORDS for w in named.text.split())):

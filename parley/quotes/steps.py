@@ -112,8 +112,8 @@ def _fill_floating(doc: Doc, found: list[QuoteSpan], drafts: list[dict[str, Any]
         subject = _own_subject(doc, q, masked, resolver)
         if subject is not None:
             return _set_speaker(drafts[i], subject, "subject")
-    found_before = _sentence_before(doc, q, masked, resolver)
-    if found_before is not None:
+    found_before = _sentence_before(doc, q, masked, resolver) if drafts[i]["kind"] == "direct" else None
+    if found_before is not None:  # (a partial quote belongs to its own sentence, not to the one before)
         return _set_speaker(drafts[i], found_before, "sentence-before")
     if drafts[i]["kind"] == "direct":
         subject = _previous_subject(doc, q, masked, resolver)
