@@ -294,7 +294,8 @@ def sentence_subject(text: str, lo: int, hi: int) -> Phrase | None:
     if k < len(words) and words[k][2] == ",":
         k += 1
     words = words[k:]
-    intro = next((i for i, w in enumerate(words[:14]) if w[2] == ","), None)
+    reach = 8 if words and words[0][2].lower() in DETERMINERS else 14  # "During a long speech earlier in the day,"
+    intro = next((i for i, w in enumerate(words[:reach]) if w[2] == ","), None)
     if intro is None and words and words[0][2].lower() in _INTRO:
         intro = _after_quote(text, words)  # "After saying her foot was “…,” she was …": the quote ends the intro
     if intro is not None and words[0][2].lower() in _INTRO:

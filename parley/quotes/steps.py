@@ -10,7 +10,7 @@ from ..pipeline import Doc, step
 from ..text.segment import Span
 from .marks import QuoteSpan, find_quotes
 from .phrases import sentence_subject
-from .speakers import Attribution, attribute, mask_quotes, meet_speakers, speaker_of
+from .speakers import Attribution, attribute, cues, mask_quotes, meet_speakers, speaker_of
 from .statements import find_statements
 
 QUOTES = "quotes.marks.v2"
@@ -149,6 +149,8 @@ def _own_subject(doc: Doc, q: QuoteSpan, masked: str, resolver: Resolver) -> Att
     """A partial quote with no cue: the named actor its sentence opens with ("Last month, Duterte decided to
     postpone the talks to “engage the bigger peace table”")."""
     sent = doc.sentences[doc.sentence_at(q.open_at)]
+    if len(cues(masked, sent.start, q.open_at)) >= 2:
+        return None  # "X said that the ship reported “…”": speech reported inside speech, by nobody named
     phrase = sentence_subject(masked, sent.start, q.open_at)
     if phrase is None:
         return None
