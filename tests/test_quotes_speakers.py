@@ -389,3 +389,9 @@ def test_quotes_speakers_partial_quotes_keep_to_their_own_sentence():
     assert got["being hit by three missiles"].speaker != "maritime firm"
     assert got["a big, big problem in this country"].speaker == "Ivo Darran"
     assert got["so swollen I could barely walk,"].speaker == "Lena Morrow"
+
+
+def test_quotes_speakers_a_surname_without_accents_finds_a_double_surname():
+    text = ("Cartel leader Servando Gómez Martínez called a local television station on Wednesday to propose a pact."
+            '\n\n"What we want is peace and tranquility," Gomez told the station.')
+    assert _speaker(text, "What we want is peace and tranquility,") == "Servando Gómez Martínez"

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -903,11 +904,15 @@ def _strip_possessive(name: str) -> str:
 
 
 def _surname(name: str) -> str:
-    """The key people are found by: the last name, without honorifics, "al-" or apostrophes."""
+    """The key people are found by: the last name, without honorifics, "al-", apostrophes or accents
+    ("Gomez" finds "Servando Gómez Martínez", whose other name words are keys too)."""
     words = [w for w in name.split() if w.lower() not in HONORIFICS]
     key = (words[-1] if words else name).lower().strip(".,")
     key = re.sub(r"^(?:al|el|ad|as|an|ash|at|az)-", "", key)
-    return re.sub(r"[’'`-]", "", key)
+    key = re.sub(r"[’'`-]", "", key)
+    if key.isascii():
+        return key
+    return "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
 
 
 def _has_title_word(title: str) -> bool:
