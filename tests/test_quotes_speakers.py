@@ -395,3 +395,18 @@ def test_quotes_speakers_a_surname_without_accents_finds_a_double_surname():
     text = ("Cartel leader Servando Gómez Martínez called a local television station on Wednesday to propose a pact."
             '\n\n"What we want is peace and tranquility," Gomez told the station.')
     assert _speaker(text, "What we want is peace and tranquility,") == "Servando Gómez Martínez"
+
+
+def test_quotes_speakers_dashed_asides_places_and_unnamed_persons():
+    text = (
+        "The network is shown on cable in cities like New York, Los Angeles and Philadelphia.\n\n"
+        "John Dickey, the chief executive of Ora Media -- the company that owns the programme -- told me, "
+        '"We are a content provider doing business with people who value our content."\n\n'
+        "A third person with direct knowledge of the talks said the offer was low, adding, "
+        '"The company is seen as a tea company and nothing more than that."'
+    )
+    got = _quotes(text)
+    assert got["We are a content provider doing business with people who value our content."].speaker == (
+        "John Dickey"
+    )
+    assert got["The company is seen as a tea company and nothing more than that."].speaker is None

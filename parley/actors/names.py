@@ -53,7 +53,7 @@ _DESCRIBED = {
         mediator premier king queen prince monarch emir cleric imam priest pastor bishop man woman student
         teacher worker farmer owner executive founder manager investigator inspector agent sheriff chancellor
         deputy lawmaker staffer aide veteran survivor victim mother father relative neighbour neighbor friend
-        colleague colleagues politician premier ruler caller widow widower""".split(),
+        colleague colleagues politician premier ruler caller widow widower person""".split(),
     "group": """officials sources analysts experts diplomats negotiators envoys leaders aides advisers advisors
         lawmakers legislators senators members residents protesters activists organizers voters supporters
         critics prosecutors lawyers doctors observers witnesses rebels militants insurgents fighters soldiers
@@ -146,11 +146,14 @@ def looks_like_person(name: str) -> bool:
     words = name.replace("’s", "").replace("'s", "").split()
     if not words or any(w.lower().strip(".,") in ORG_WORDS for w in words):
         return False
-    if words[0].lower() in NOT_NAMES or len(words) > 5:
-        return False
+    if words[0].lower() in NOT_NAMES | _PLACE_STARTS or len(words) > 5:
+        return False  # "Los Angeles", "San Diego", "Port Sudan" are places
     if any(w.lower() in NOT_NAMES | _HEADLINE_WORDS for w in words[1:]):
         return False  # "Velić Says Varosia Will Never Negotiate": a headline, not a name
     return all(is_capitalised(w) or w.lower() in PARTICLES for w in words)
+
+
+_PLACE_STARTS = frozenset("los las san new fort port mount lake upper lower north south east west".split())
 
 
 def _headline_verbs() -> frozenset[str]:

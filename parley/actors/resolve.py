@@ -36,7 +36,7 @@ from .registry import Registry
 PEOPLE = ("person", "analyst", "anonymous")  # kinds of speakers that are people ("he said" can point at them)
 # speakers the text describes but does not identify: "a senior official", "the source" (speaker unknown)
 ANONYMOUS = frozenset("""source sources official officials diplomat diplomats insider insiders women men children
-    mourners crowd crowds""".split())
+    mourners crowd crowds person persons""".split())
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them"})
 _GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _PRONOUN_RX = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Ss]he|[Hh]er|[Hh]ers)\b")

@@ -89,7 +89,7 @@ ADVERBS = frozenset(
     bluntly firmly openly angrily calmly finally earlier yesterday today tonight subsequently frequently
     often always never never-the-less jokingly sarcastically emphatically forcefully pointedly
     explicitly initially originally clearly specifically added immediately just already still
-    somewhat even only bluntly""".split()
+    somewhat even only bluntly now""".split()
 )
 WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 # `on Thursday`, `last week`, `in a statement` between a subject and its verb, or after it

@@ -30,7 +30,7 @@ MODIFIERS = frozenset(
     intelligence diplomatic health finance justice energy trade transport education public russian
     ukrainian american british french german chinese israeli palestinian iranian""".split()
 )
-_WORD = re.compile(r"[\w’'.&/-]+|[,()]|\n\s*\n")  # a blank line is a token no phrase crosses
+_WORD = re.compile(r"[\w’'.&/-]+|[,()—–]|\n\s*\n")  # a blank line is a token no phrase crosses
 _STOP_AFTER = frozenset("who which that when as after before while during because but although".split())
 _INTRO = frozenset("""by on in at after before during since for with a an the last this early late earlier
     later yesterday today speaking asked when while as following amid despite according under""".split())
@@ -120,6 +120,10 @@ def subject_before(text: str, lo: int, hi: int) -> Phrase | None:
     words = _drop_interjection(text, words)
     if words and words[-1][2] == ")":
         words = _drop_parenthesis(words)
+    if words and words[-1][2] in _DASHES:  # "John Dickey, the chief executive -- … -- told me"
+        words = _drop_dashed(words)
+        if any(w[2] == "," for w in words):
+            return _apposition(text, words)
     if len(words) >= 2 and words[-1][2] == "to" and words[-2][2].islower():
         words = words[:-2]  # "Arvani likes to say", "Lask went on to warn"
         while words and words[-1][2].lower() in ADVERBS:
@@ -155,6 +159,17 @@ def _drop_interjection(text: str, words: list[tuple[int, int, str]]) -> list[tup
         start = words[k][0]
         m = INTERJECT.match(text, start, words[-1][1])
         if m and m.end() >= words[-1][1]:
+            return words[:k]
+    return words
+
+
+_DASHES = frozenset(("--", "—", "–"))
+
+
+def _drop_dashed(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Words before an aside set off by a pair of dashes, the comma before it too."""
+    for k in range(len(words) - 2, -1, -1):
+        if words[k][2] in _DASHES:
             return words[:k]
     return words
 
