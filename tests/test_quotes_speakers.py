@@ -402,7 +402,7 @@ def test_quotes_speakers_dashed_asides_places_and_unnamed_persons():
         "The network is shown on cable in cities like New York, Los Angeles and Philadelphia.\n\n"
         "John Dickey, the chief executive of Ora Media -- the company that owns the programme -- told me, "
         '"We are a content provider doing business with people who value our content."\n\n'
-        "A third person with direct knowledge of the talks said the offer was low, adding, "
+        "A third person said the offer was low, adding, "
         '"The company is seen as a tea company and nothing more than that."'
     )
     got = _quotes(text)

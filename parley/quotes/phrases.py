@@ -321,7 +321,8 @@ def sentence_subject(text: str, lo: int, hi: int) -> Phrase | None:
     if pronoun is not None:
         return Phrase(words[0][0], words[0][0] + len(pronoun), pronoun)
     n = 0
-    while n < len(words) and np_word(words[n][2]) and words[n][2] not in ",()":
+    adjectives = _adjectives(words[:6])
+    while n < len(words) and (np_word(words[n][2]) or n in adjectives) and words[n][2] not in ",()":
         n += 1
     while n > 0 and words[n - 1][2].lower() in LINKS | DETERMINERS:
         n -= 1
