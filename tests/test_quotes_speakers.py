@@ -410,3 +410,15 @@ def test_quotes_speakers_dashed_asides_places_and_unnamed_persons():
         "John Dickey"
     )
     assert got["The company is seen as a tea company and nothing more than that."].speaker is None
+
+
+def test_quotes_speakers_relative_clauses_belong_to_the_last_name():
+    text = (
+        "The ceremony featured celebrities like Anna Vik, Lena Morrow and Ivo Darran, who joked of the museum, "
+        '"I have not seen it yet, but I am going to."\n\n'
+        "Donna Sampson Rawlings, 59, of Ashton, Md., who watched the ceremony on a screen, said the day brought "
+        'back memories of "all the people who were not here who did things to get us here."'
+    )
+    got = _quotes(text)
+    assert got["I have not seen it yet, but I am going to."].speaker == "Ivo Darran"
+    assert got["all the people who were not here who did things to get us here."].speaker == "Donna Sampson Rawlings"

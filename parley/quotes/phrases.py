@@ -132,7 +132,10 @@ def subject_before(text: str, lo: int, hi: int) -> Phrase | None:
         return None
     last = words[-1]
     if last[2].lower() in ("who", "which") and len(words) >= 2 and words[-2][2] == ",":
-        return _noun_phrase_left(text, words[:-2])  # "Stefan Kurelo, who has said …"
+        return _last_conjunct(text, _noun_phrase_left(text, words[:-2]))  # "Stefan Kurelo, who has said …"
+    relative = _relative_clause(words)
+    if relative is not None:  # "Donna Rawlings, 59, of Ashton, Md., who watched the ceremony, said"
+        return subject_before(text, lo, words[relative][0] + 1)
     pronoun = _pronoun(last[2])
     if pronoun is not None:  # "he", "He’s" (claiming)
         return Phrase(last[0], last[0] + len(pronoun), pronoun)
@@ -142,6 +145,24 @@ def subject_before(text: str, lo: int, hi: int) -> Phrase | None:
             inner = _drop_parenthesis(inner)
         return _apposition(text, inner)
     return _noun_phrase_left(text, words)
+
+
+def _last_conjunct(text: str, phrase: Phrase | None) -> Phrase | None:
+    """"Patti LaBelle and Stevie Wonder, who joked": the relative clause is the last one's."""
+    if phrase is None or " and " not in phrase.text:
+        return phrase
+    k = phrase.text.rindex(" and ") + len(" and ")
+    return Phrase(phrase.start + k, phrase.end, phrase.text[k:])
+
+
+def _relative_clause(words: list[tuple[int, int, str]]) -> int | None:
+    """Index of the comma opening a relative clause that runs to the verb (`X, who watched …, said`)."""
+    if len(words) < 4 or words[-1][2] != ",":
+        return None
+    for k in range(len(words) - 3, 0, -1):
+        if words[k][2] == "," and words[k + 1][2].lower() in ("who", "which"):
+            return k
+    return None
 
 
 _CONTRACTION = re.compile(r"(?:’|')(?:s|re|ll|d|ve)$", re.I)
@@ -225,17 +246,21 @@ def _apposition(text: str, words: list[tuple[int, int, str]]) -> Phrase | None:
     for k in range(len(commas) - 1, max(-1, len(commas) - 5), -1):
         segment = words[(commas[k - 1] + 1 if k > 0 else 0) : commas[k]]
         outer = _noun_phrase_left(text, words[: commas[k]])
+        if outer is None and segment and _aside(segment):
+            continue  # an age ("59") between commas
         if outer is None:
             break  # "… separatists began, said X": no phrase before the comma, so no apposition
         candidates.append(outer)
-        if outer.start != segment[0][0] or not _aside(segment):
+        opening = next((w[0] for w in segment if w[2].lower() not in LINKS), segment[0][0])
+        if outer.start not in (segment[0][0], opening) or not _aside(segment):
             break  # a whole phrase that is not an age or a place: look no further left
     if inner_np is not None and inner_np.start == inner[0][0]:
         candidates.append(inner_np)
-    for cand in candidates:
-        if head_name(cand.text) is not None and not _aside_text(cand.text):
+    named = [c for c in candidates if not _aside_text(c.text) and not _aside_text(text[max(0, c.start - 3) : c.end])]
+    for cand in named:
+        if head_name(cand.text) is not None:
             return cand
-    return candidates[0] if candidates else None
+    return (named or candidates)[0] if candidates else None
 
 
 def _aside(segment: list[tuple[int, int, str]]) -> bool:
