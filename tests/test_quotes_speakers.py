@@ -422,3 +422,9 @@ def test_quotes_speakers_relative_clauses_belong_to_the_last_name():
     got = _quotes(text)
     assert got["I have not seen it yet, but I am going to."].speaker == "Ivo Darran"
     assert got["all the people who were not here who did things to get us here."].speaker == "Donna Sampson Rawlings"
+
+
+def test_quotes_speakers_the_statement_of_a_body_that_issued_one():
+    text = ("After a late meeting, the Northern Liberation Front issued a statement on the talks. The statement "
+            'noted the group would take "further significant measures" if the shelling went on.')
+    assert _speaker(text, "further significant measures") == "Northern Liberation Front"

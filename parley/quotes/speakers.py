@@ -407,6 +407,11 @@ def meet_speakers(masked: str, sentences: list[tuple[int, int]], resolver: Resol
     he said …" makes Barak the speaker a later "he said" points at).
     """
     for start, end in sentences:
+        for issued in _ISSUED_A.finditer(masked, start, end):  # "the Security Council issued a statement"
+            phrase = subject_before(masked, start, issued.start())
+            who = _speaker(phrase, resolver, 1) if phrase is not None else None
+            if who is not None and who.kind != "anonymous":
+                resolver.issued(who, issued.start())
         for verb in cues(masked, start, end):
             found = _subject_of(masked, verb, start, end, resolver, "meet")
             if found is not None and found.speaker is not None and found.phrase is not None:
@@ -416,6 +421,8 @@ def meet_speakers(masked: str, sentences: list[tuple[int, int]], resolver: Resol
                 # "the statement said" is the junta's
 
 
+_ISSUED_A = re.compile(r"\b(?:issued|released|put\s+out|published)\s+(?:an?|its|their|a\s+joint)\s+(?:\w+\s+){0,2}?"
+                       r"(?:statement|communiqu[eé]|declaration)\b")
 _IN_STATEMENT = re.compile(r"\b(?:in|issued|released|published)\s+(?:an?|its|their|his|her)\s+(?:\w+\s+){0,2}"
                            r"(?:statement|communiqu[eé]|declaration)\b", re.I)
 
