@@ -241,6 +241,21 @@ def signals(
     rows = _query("signals", db, limit, actor=actor, side=side, counterpart=counterpart, stance=stance,
                   since=since, until=until, outlet=outlet, search=search)
     _emit(rows, SIGNAL_COLUMNS, fmt, f"{len(rows)} signals")
+    if fmt == "table":
+        typer.echo(_signal_summary(rows))
+
+
+def _signal_summary(rows: list[dict]) -> str:
+    """One line under the table: how many signals of each stance, holders and articles."""
+    from collections import Counter
+
+    from .model import STANCES
+
+    by_stance = Counter(r["stance"] for r in rows)
+    stances = ", ".join(f"{by_stance[s]} {s}" for s in STANCES if by_stance[s])
+    holders = len({r["holder"] for r in rows})
+    articles = len({r["article_id"] for r in rows})
+    return f"{len(rows)} signals ({stances or 'none'}) from {holders} holders in {articles} articles"
 
 
 @app.command()

@@ -44,6 +44,7 @@ CODES: dict[str, tuple[str, str]] = {
     "P403": ("bad_gold", "gold files follow shared/eval/GUIDELINES.md: one JSON object per line"),
     "P404": ("missing_dependency", "install the optional extra named in the message"),
     "P405": ("spark_failed", "the Spark job failed; check --master, and run with --verbose for Spark's log"),
+    "P406": ("bad_model", "the signal model file is missing or damaged; rebuild it: python -m parley.signals.train"),
 }
 
 

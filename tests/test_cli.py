@@ -91,3 +91,11 @@ def test_cli_bad_stance_is_a_usage_error(capsys, wire_file: Path, tmp_path: Path
     run(capsys, "ingest", str(wire_file), "--db", db)
     code, _, err = run(capsys, "signals", "--db", db, "--stance", "maybe")
     assert code == 2 and "--stance" in err
+
+
+def test_cli_signals_table_ends_with_a_summary(capsys, wire_file: Path, tmp_path: Path):
+    db = str(tmp_path / "p.db")
+    run(capsys, "ingest", str(wire_file), "--db", db)
+    code, out, _ = run(capsys, "signals", "--db", db)
+    last = out.strip().splitlines()[-1]
+    assert code == 0 and last.endswith("in 1 articles") and "signals (" in last

@@ -1,11 +1,11 @@
-"""Pipeline step of the signal layer."""
+"""Pipeline step of the signal layer: the stance model over candidate holders (see ``extract``)."""
 
 from __future__ import annotations
 
 from ..pipeline import Doc, step
-from . import rules
+from . import extract
 
 
-@step(rules.NAME, needs=("sentences", "mentions", "resolver", "quotes", "statements"), adds=("signals",))
+@step(extract.NAME, needs=("sentences", "mentions", "resolver", "quotes", "statements"), adds=("signals",))
 def signals(doc: Doc) -> None:
-    doc.signals.extend(rules.find_signals(doc, doc.extras["resolver"]))
+    doc.signals.extend(extract.find_signals(doc))

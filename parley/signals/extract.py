@@ -1,0 +1,94 @@
+"""Negotiation signals of an article: score every (sentence, holder) instance, decide per holder.
+
+The stance model gives each instance a probability per stance. The article-level decision
+is per (holder, stance): the best instance of that pair is kept when it clears the stance's
+threshold (chosen by cross-validation, for article-level F1), and becomes one signal with
+that sentence as evidence. A holder may so hold two stances in one article (open in
+principle, conditional in practice), and a sentence may give signals to several holders
+(both parties of talks, a mediator).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from . import details
+from .instances import Instance, instances
+from .model import StanceModel, load_model
+from .parse import text_of
+
+if TYPE_CHECKING:
+    from ..pipeline import Doc
+
+NAME = "signals.model.v1"
+DETAIL_STANCES = frozenset({"refuse", "conditional", "skeptical"})
+RHETORICAL = re.compile(
+    r"\bwhy (?:should|would|must|do|will) (?:we|i|they|anyone|one)\b[^?]*\b(?:negotiat\w*|talk\w*|dialog\w*)", re.I
+)
+HYPOTHETICAL = frozenset({f"clause_modal={m}" for m in ("may", "might", "could", "would", "should")})
+RULE_CONFIDENCE = 0.9
+
+
+def find_signals(doc: Doc, model: StanceModel | None = None) -> list[dict[str, Any]]:
+    """Signal drafts (clean offsets) for ``doc``."""
+    model = model or load_model()
+    found = instances(doc)
+    best = decide(found, model)
+    parties = details.main_parties(found)
+    return [_draft(doc, inst, stance, p, model, parties) for (inst, stance, p) in best]
+
+
+def decide(found: list[Instance], model: StanceModel) -> list[tuple[Instance, str, float]]:
+    """The best instance of each (holder, stance) pair that clears the stance's threshold."""
+    best: dict[tuple[str, str], tuple[Instance, str, float]] = {}
+    for inst in found:
+        probs = adjust(inst, model.stances, model.probabilities(inst.features))
+        for stance, p, cut in zip(model.stances, probs, model.thresholds, strict=True):
+            key = (inst.cand.name.lower(), stance)
+            if p >= cut and (key not in best or p > best[key][2]):
+                best[key] = (inst, stance, p)
+    return sorted(best.values(), key=lambda x: (x[0].sentence, -x[2]))
+
+
+def adjust(inst: Instance, stances: tuple[str, ...], probs: tuple[float, ...]) -> tuple[float, ...]:
+    """Rules for what the examples are too few to teach the model.
+
+    - a rhetorical question about negotiating ("Why should we negotiate with terrorists?")
+      is the speaker's refusal;
+    - talks that only might, could or should happen are not talks being held: no
+      ``engaged`` under a hypothetical modal or in a question.
+    """
+    out = dict(zip(stances, probs, strict=True))
+    text = text_of(inst.parsed)
+    if RHETORICAL.search(text) and (inst.cand.speaker or inst.cand.source in ("first_person", "speaker")):
+        out["refuse"] = max(out["refuse"], RULE_CONFIDENCE)
+    feats = set(inst.features)
+    if "question" in feats or feats & HYPOTHETICAL:
+        out["engaged"] = min(out["engaged"], 0.01)
+    return tuple(out[s] for s in stances)
+
+
+def _draft(doc: Doc, inst: Instance, stance: str, p: float, model: StanceModel, parties: list[str]) -> dict[str, Any]:
+    sent = doc.sentences[inst.sentence]
+    text = sent.text(doc.text)
+    cues = ", ".join(model.top_features(inst.features, stance)) or "no single strong cue"
+    return {
+        "holder": inst.cand.name,
+        "holder_side": inst.cand.side,
+        "counterpart": details.counterpart(inst.cand, inst.others, inst.parsed, parties),
+        "stance": stance,
+        "conditions": details.conditions(text) if stance == "conditional" else [],
+        "reasons": details.reasons(text) if stance in DETAIL_STANCES else [],
+        "start": sent.start,
+        "end": _trim_end(doc.text, sent.start, sent.end),
+        "explanation": f"{model.name}: p({stance})={p:.2f} for {inst.cand.name} ({inst.cand.source}); cues: {cues}",
+        "confidence": round(p, 3),
+        "extractor": NAME,
+    }
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end

@@ -1,0 +1,330 @@
+"""Who could hold a stance in a sentence: the candidate holders the stance model scores.
+
+Candidates come from the actor registry ("the Kremlin" -> Russia), from capitalised names
+the resolver turns into people or organisations ("Transnistrian Foreign Minister Vitaly
+Ignatyev"), from a demonym on a group noun ("the Ukrainian delegation" -> Ukraine), from
+subject pronouns ("he said" -> the person last named), from first-person words inside a
+quotation ("we will never ..." -> the speaker) and from the speaker of a quotation or of
+reported speech the sentence carries. Each candidate keeps the token that stands for it
+in the sentence's parse (None for a speaker named elsewhere), so the model can read its
+syntactic role.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..actors.resolve import Resolved, Resolver, split_title
+from .lexicon import GROUP_NOUNS, NOT_NAMES, ORG_WORDS
+from .parse import text_of
+from .words import lemma, pos
+
+PARTY_DEPS = frozenset({"nsubj", "nsubjpass", "conj", "pobj", "dobj", "poss", "appos"})
+FIRST_PERSON = frozenset({"we", "us", "our", "i", "me", "my"})
+SUBJECT_PRONOUNS = frozenset({"he", "she"})
+GOVERNMENT_NOUNS = frozenset({"government", "administration", "presidency", "cabinet"})
+PARTY_NOUNS = frozenset({"side", "party", "leader", "country", "delegation", "government", "rival", "foe"})
+TITLE_NOUNS = frozenset(
+    "president minister premier leader chancellor envoy spokesman spokeswoman negotiator mediator secretary".split()
+)
+COMMON_LEADS = frozenset("both all some many most other western eastern northern southern".split())
+_TITLE_WORDS = re.compile(r"\bthe (?:\w+ )?(?:" + "|".join(TITLE_NOUNS | GOVERNMENT_NOUNS) + r")\b", re.I)
+_PARTY_WORDS = re.compile(r"\b(?:" + "|".join(f"{w}s" for w in PARTY_NOUNS) + r"|parties|countries)\b", re.I)
+LEADING_NOISE = frozenset("the a an but and as if in on at when while after before however meanwhile".split())
+
+
+@dataclass
+class Candidate:
+    """A possible holder in one sentence: canonical name, side, kind and where it stands."""
+
+    name: str
+    side: str | None
+    kind: str
+    source: str
+    token: int | None = None
+    start: int = 0
+    end: int = 0
+    speaker: bool = False
+    tags: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Context:
+    """What the candidate finder needs from the article: resolver, registry and speakers."""
+
+    resolver: Resolver
+    speakers: dict[int, tuple[str, str | None]]  # sentence index -> speaker of a quote/statement in it
+    quote_spans: list[tuple[int, int, str | None, str | None]]  # (start, end, speaker, side)
+    text: str
+    parties: list[str] = field(default_factory=list)  # the article's main parties, most named first
+
+
+_NAME = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|al|bin|van|von|la|el|ibn|da|di))*")
+
+
+def candidate_names(text: str) -> list[tuple[int, int, str]]:
+    """Capitalised word runs that may be names: (start, end, text)."""
+    return [(m.start(), m.end(), m.group(0)) for m in _NAME.finditer(text)]
+
+
+def candidates(parsed: Any, sent_start: int, mentions: list[Any], ctx: Context, index: int) -> list[Candidate]:
+    """Candidate holders of sentence ``index`` (its parse and its registry mentions)."""
+    found: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for m in mentions:
+        res = ctx.resolver.resolve(m.text, m.start)
+        name, side, kind = (res.name, res.side, res.kind) if res else (m.actor.name, m.actor.side, m.actor.kind)
+        cand = _at(parsed, sent_start, m.start, m.end, Candidate(name, side, kind, "registry"))
+        found.append(_government_of(parsed, cand, ctx))
+        taken.append((m.start, m.end))
+    for start, end, phrase in candidate_names(text_of(parsed)):
+        a, b = sent_start + start, sent_start + end
+        if any(x < b and a < y for x, y in taken):
+            continue
+        cand = _named(phrase, a, ctx)
+        if cand is not None:
+            found.append(_at(parsed, sent_start, a, b, cand))
+            taken.append((a, b))
+    found += _loose_names(parsed, sent_start, taken, ctx)
+    found += _demonym_groups(parsed, sent_start, ctx)
+    found += _pronouns(parsed, sent_start, ctx)
+    found += _parties(parsed, sent_start, ctx)
+    found += _titles(parsed, sent_start, ctx)
+    _add_speaker(found, ctx.speakers.get(index))
+    return _merge(found)
+
+
+def _government_of(parsed: Any, cand: Candidate, ctx: Context) -> Candidate:
+    """"Spain's government" -> "Spanish government", as the annotators name it."""
+    if cand.kind != "state" or cand.token is None:
+        return cand
+    tok = parsed[cand.token]
+    if tok.dep_ == "poss" and lemma(tok.head) in GOVERNMENT_NOUNS:
+        demonym = _demonym_word(cand.name, ctx)
+        if demonym:
+            cand.name = f"{demonym} government"
+    return cand
+
+
+def _demonym_word(state: str, ctx: Context) -> str | None:
+    """"Spain" -> "Spanish" (the registry's first demonym of the state)."""
+    for dem, name in ctx.resolver.registry.demonyms.items():
+        if name == state:
+            return " ".join(w.capitalize() for w in dem.split())
+    return None
+
+
+def _loose_names(parsed: Any, sent_start: int, taken: list[tuple[int, int]], ctx: Context) -> list[Candidate]:
+    """Lone surnames ("Aliyev and Pashinian met") and acronyms ("the OSCE", "UUP") in a party's place."""
+    out = []
+    for tok in parsed:
+        a = sent_start + tok.idx
+        b = a + len(tok.text)
+        if pos(tok) != "PROPN" or any(x < b and a < y for x, y in taken) or tok.lower_ in NOT_NAMES:
+            continue
+        word = tok.text.strip(".’'")
+        if (len(word) >= 2 and word.isupper() and word.isalpha()) or re.fullmatch(r"[A-Z]+\d", word):
+            out.append(Candidate(word, None, "organisation", "acronym", tok.i, a, b))
+        elif tok.dep_ in PARTY_DEPS and word[:1].isupper() and len(word) > 2 and not _demonym(word, ctx):
+            if tok.i + 1 < len(parsed) and pos(parsed[tok.i + 1]) == "PROPN":
+                continue
+            out.append(Candidate(word, None, "person", "surname", tok.i, a, b))
+    return out
+
+
+def _named(phrase: str, pos: int, ctx: Context) -> Candidate | None:
+    """A person or organisation from a capitalised phrase, or None for places, dates and noise."""
+    resolver = ctx.resolver
+    words = phrase.replace("’s", "").replace("'s", "").split()
+    while words and (words[0].lower() in LEADING_NOISE or words[0].lower() in NOT_NAMES):
+        words = words[1:]
+    if not words or all(w.lower() in NOT_NAMES for w in words):
+        return None
+    phrase = " ".join(words).rstrip(".,;:’'")
+    if len(words) == 1:
+        state = _demonym(phrase[:-1], ctx) if phrase.endswith("s") else None
+        if state:
+            return Candidate(state, state, "state", "demonym")
+        if _demonym(phrase, ctx):
+            return None  # a bare demonym ("Russian") names no one
+    if words[0].lower() in COMMON_LEADS and not _org_like(phrase):
+        return None
+    actor = resolver.registry.get(phrase)
+    if actor is not None and actor.kind == "media":
+        return None
+    if _org_like(phrase) and len(words) > 1:
+        return Candidate(phrase, actor.side if actor else _side_of(phrase, resolver), "organisation", "name")
+    res: Resolved | None = resolver.resolve(phrase, pos)
+    if res is None:
+        return None
+    name = _strip_places(res.name, resolver)
+    if not name:
+        return None
+    return Candidate(name, res.side or _side_of(phrase, resolver), res.kind, "name")
+
+
+def _org_like(phrase: str) -> bool:
+    return any(w.lower().strip(",.’'s") in ORG_WORDS for w in phrase.split()[1:] or phrase.split())
+
+
+def _strip_places(name: str, resolver: Resolver) -> str:
+    """"Kosovo Albin Kurti" -> "Albin Kurti": a leading state or demonym is not part of a name."""
+    words = name.split()
+    while len(words) > 2 and (resolver.registry.get(words[0]) or resolver.registry.country_of(words[0])):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _side_of(phrase: str, resolver: Resolver) -> str | None:
+    title, _ = split_title(phrase)
+    for word in title.split():
+        state = resolver.registry.country_of(word.strip(",.’'")) or _state_named(word, resolver)
+        if state:
+            return state
+    return None
+
+
+def _state_named(word: str, resolver: Resolver) -> str | None:
+    actor = resolver.registry.get(word.strip(",.’'s"))
+    return actor.side if actor is not None and actor.kind in ("state", "armed_group", "organisation") else None
+
+
+def _demonym_groups(parsed: Any, sent_start: int, ctx: Context) -> list[Candidate]:
+    """"the Ukrainian delegation", "Israeli and Palestinian negotiators", "the Russians" -> the state.
+
+    A government named by its demonym keeps that name ("the Spanish government"), as
+    reporters and annotators write it.
+    """
+    out = []
+    for tok in parsed:
+        first = tok
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        head = None
+        if first.dep_ in ("amod", "compound", "nmod") and lemma(first.head) in GROUP_NOUNS:
+            head = first.head
+            state = _demonym(tok.text, ctx)
+        elif tok.text.endswith("s") and tok.text[:1].isupper() and pos(tok) in ("PROPN", "NOUN"):
+            head = tok
+            state = _demonym(tok.text[:-1], ctx)
+        if head is None or not state:
+            continue
+        a = sent_start + tok.idx
+        name = f"{tok.text} government" if lemma(head) in GOVERNMENT_NOUNS else state
+        out.append(Candidate(name, state, "state", "demonym", head.i, a, a + len(tok.text)))
+    return out
+
+
+def _titles(parsed: Any, sent_start: int, ctx: Context) -> list[Candidate]:
+    """"the president said" -> the last person named; "the government" -> the main party's government."""
+    out: list[Candidate] = []
+    if not _TITLE_WORDS.search(text_of(parsed)):
+        return out
+    for tok in parsed:
+        word = lemma(tok)
+        if pos(tok) != "NOUN" or tok.dep_ not in PARTY_DEPS or not any(c.lower_ == "the" for c in tok.children):
+            continue
+        if any(c.dep_ in ("amod", "compound", "poss") and pos(c) in ("ADJ", "PROPN") for c in tok.children):
+            continue
+        at = sent_start + tok.idx
+        if word in TITLE_NOUNS:
+            res = ctx.resolver.last_person(at)
+            if res is not None:
+                out.append(Candidate(res.name, res.side, "person", "title", tok.i, at, at + len(tok.text)))
+        elif word in GOVERNMENT_NOUNS and ctx.parties:
+            demonym = _demonym_word(ctx.parties[0], ctx)
+            if demonym:
+                name = f"{demonym} government"
+                out.append(Candidate(name, ctx.parties[0], "state", "government", tok.i, at, at + len(tok.text)))
+    return out
+
+
+def _parties(parsed: Any, sent_start: int, ctx: Context) -> list[Candidate]:
+    """"the two sides", "both leaders", "the parties" -> the article's two main parties."""
+    out: list[Candidate] = []
+    if not _PARTY_WORDS.search(text_of(parsed)):
+        return out
+    for tok in parsed:
+        if lemma(tok) not in PARTY_NOUNS or tok.tag_ not in ("NNS", "NNPS"):
+            continue
+        if not any(c.lower_ in ("two", "both", "the", "all") for c in tok.children):
+            continue
+        a = sent_start + tok.idx
+        for name in ctx.parties[:2]:
+            out.append(Candidate(name, name, "state", "parties", tok.i, a, a + len(tok.text)))
+        break
+    return out
+
+
+def _demonym(word: str, ctx: Context) -> str | None:
+    """The state of a demonym: from the registry, or "Moldovan" -> "Moldova" when the text names it."""
+    state = ctx.resolver.registry.country_of(word)
+    if state:
+        return state
+    if not word[:1].isupper():
+        return None
+    for cut, add in (("ian", "ia"), ("an", "a"), ("ian", ""), ("an", ""), ("ese", ""), ("i", "")):
+        if word.endswith(cut) and len(word) > len(cut) + 2:
+            guess = word[: -len(cut)] + add
+            if re.search(rf"\b{re.escape(guess)}\b", ctx.text):
+                return guess
+    return None
+
+
+def _pronouns(parsed: Any, sent_start: int, ctx: Context) -> list[Candidate]:
+    """"he"/"she" as a subject -> the person last named; "we"/"I" inside a quotation -> its speaker."""
+    out = []
+    for tok in parsed:
+        low = tok.lower_
+        pos = sent_start + tok.idx
+        if low in SUBJECT_PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass"):
+            res = ctx.resolver.last_person(pos)
+            if res is not None:
+                out.append(Candidate(res.name, res.side, "person", "pronoun", tok.i, pos, pos + len(tok.text)))
+        elif low in FIRST_PERSON:
+            for qs, qe, speaker, side in ctx.quote_spans:
+                if qs <= pos < qe and speaker:
+                    cand = Candidate(speaker, side, "person", "first_person", tok.i, pos, pos + len(tok.text))
+                    cand.speaker = True
+                    out.append(cand)
+                    break
+    return out
+
+
+def _add_speaker(found: list[Candidate], speaker: tuple[str, str | None] | None) -> None:
+    if speaker is None:
+        return
+    for c in found:
+        if c.name == speaker[0]:
+            c.speaker = True
+            return
+    cand = Candidate(speaker[0], speaker[1], "person", "speaker")
+    cand.speaker = True
+    found.append(cand)
+
+
+def _at(parsed: Any, sent_start: int, a: int, b: int, cand: Candidate) -> Candidate:
+    """Place ``cand`` on the head token of the characters ``[a, b)`` of the sentence."""
+    cand.start, cand.end = a, b
+    span = parsed.char_span(a - sent_start, b - sent_start, alignment_mode="expand")
+    if span is not None and len(span):
+        cand.token = span.root.i
+    return cand
+
+
+def _merge(found: list[Candidate]) -> list[Candidate]:
+    """One candidate per name: the one placed on a token, preferring subjects."""
+    best: dict[str, Candidate] = {}
+    for c in found:
+        key = c.name.lower()
+        old = best.get(key)
+        if old is None:
+            best[key] = c
+            continue
+        old.speaker = old.speaker or c.speaker
+        if old.token is None and c.token is not None:
+            c.speaker = old.speaker
+            best[key] = c
+    return list(best.values())

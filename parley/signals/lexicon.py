@@ -1,0 +1,158 @@
+"""Word lists of the signal layer: which sentences can carry a signal, and the cue classes.
+
+The trigger decides which sentences are parsed at all (the parse is the cost to avoid), so
+it is broad: any talk of negotiating, meeting, agreeing, proposing, demanding, refusing or
+doubting. The cue classes are features for the stance model, not decisions: the model
+learns from annotated examples how much each one counts, and in which syntactic position.
+"""
+
+from __future__ import annotations
+
+import re
+
+TRIGGER = re.compile(
+    r"\b(negotiat\w*|talk(?:s|ed|ing)?|dialog(?:ue)?s?|cease-?\s?fires?|truces?|peace\w*|accords?|"
+    r"agree\w*|deals?|treat(?:y|ies)|pacts?|summits?|meet\w*|met|mediat\w*|broker\w*|envoys?|delegat\w+|"
+    r"discuss\w*|consult\w*|confer\w*|(?:tele)?phone|call(?:s|ed|ing)? (?:on|for)|urg\w+|appeal\w*|"
+    r"propos\w+|offer\w*|invit\w+|willing\w*|ready|prepared|open to|refus\w+|reject\w*|rul\w+ out|never|"
+    r"demand\w*|insist\w*|condition\w*|unless|until|ransom\w*|concession\w*|releas\w+|swaps?|exchange\w*|"
+    r"hostages?|sign\w*|settlement|resolution|diploma\w+|compromis\w+|reconcil\w+|disarm\w*|"
+    r"sanctions?|recogni[sz]\w+|contacts?|format|"
+    r"host\w*|facilitat\w+|skeptic\w*|sceptic\w*|doubt\w*|unlikely|pointless|"
+    r"posturing|optimis\w+|pessimis\w+|cooperat\w+|understanding|arrangement|"
+    r"withdraw\w*|lay down|memorandum|protocol)\b",
+    re.IGNORECASE,
+)
+
+# Cue classes: each is a feature ("cue=refuse") wherever one of its words is in the sentence,
+# and a sharper one ("headcue=refuse") when the word governs the holder or is governed by it.
+CUES: dict[str, frozenset[str]] = {
+    "talk": frozenset(
+        "negotiate negotiation negotiations talk talks dialogue dialog discuss discussion discussions "
+        "consult consultation meeting meet summit round format negotiator negotiators delegation "
+        "delegations contact contacts communication channel conversation call".split()
+    ),
+    "truce": frozenset("ceasefire cease-fire truce armistice hostilities peace settlement".split()),
+    "deal": frozenset(
+        "agreement deal accord treaty pact memorandum protocol understanding declaration swap exchange "
+        "release plan roadmap framework arrangement".split()
+    ),
+    "agree": frozenset("agree sign conclude reach seal strike finalize finalise ink approve endorse".split()),
+    "hold": frozenset(
+        "hold held meet host attend conduct confer visit arrive gather convene resume continue begin "
+        "launch start open chair lead join receive".split()
+    ),
+    "refuse": frozenset(
+        "refuse reject rule never no not nothing neither nor decline dismiss oppose deny boycott "
+        "withdraw quit halt suspend break abandon cancel walk sever pull".split()
+    ),
+    "open": frozenset(
+        "ready willing willingness open prepared propose proposal offer invite invitation call urge "
+        "appeal welcome want seek hope favour favor support back push encourage ask keen".split()
+    ),
+    "cond": frozenset(
+        "unless until if only condition conditions precondition preconditions demand demands insist "
+        "require must first before provided exchange return terms after long".split()
+    ),
+    "doubt": frozenset(
+        "doubt unlikely skeptical sceptical scepticism skepticism pointless posturing bleak pessimistic "
+        "optimistic trust sincere sincerity seriousness hardly impossible useless futile stall stalled "
+        "deadlock stalemate fail failure believe".split()
+    ),
+    "mediate": frozenset("mediate mediator mediation broker facilitate host envoy sponsor".split()),
+    "say": frozenset(
+        "say tell state declare announce add note stress insist warn claim reiterate explain argue "
+        "write report quote confirm indicate signal express repeat assert maintain".split()
+    ),
+}
+# Phrases that state a stance outright; matched on the sentence and on the holder's clause.
+STANCE_PATTERNS: dict[str, re.Pattern[str]] = {
+    "refuse": re.compile(
+        r"\b((?:will|would|could|can|do|does|did|is|are|was|were)(?: not|n't|n’t| never)|won[’']t|never|refus\w*|"
+        r"reject\w*|rul\w+ out|no (?:negotiations?|talks|dialogue|deals?|contacts?|concessions?|ransom)|"
+        r"why should (?:we|i)|call\w* off|pull\w* out|walk\w* out|boycott\w*|suspend\w*|not possible|"
+        r"impossible|out of the question|unacceptable|dismiss\w*|oppos\w+|sever\w*|halt\w*|declin\w+)\b", re.I),
+    "conditional": re.compile(
+        r"\b(until|unless|only (?:if|after|when|once)|on (?:the )?condition|preconditions?|conditions?|"
+        r"demand\w*|insist\w*|must|in exchange for|in return for|as long as|provided|if|first|"
+        r"requir\w+|terms|on (?:our|its|their) terms|goals|objectives)\b", re.I),
+    "open": re.compile(
+        r"\b(ready|willing\w*|open to|prepared to|propos\w+|offer\w*|call\w* (?:for|on)|urg\w+|invit\w+|"
+        r"welcom\w+|seek\w*|sought|want\w*|hope\w*|appeal\w*|favou?r\w*|push\w* for|keen|support\w*|"
+        r"resum\w+|restart\w*|revive|initiative|declared? a (?:\w+ )?(?:cease-?fire|truce))\b", re.I),
+    "engaged": re.compile(
+        r"\b(met|meets|meeting|held (?:talks|a meeting|discussions|consultations)|hold\w* talks|"
+        r"talks (?:in|with|between)|"
+        r"host\w*|attend\w*|phone call|telephone|spoke|discuss\w*|negotiations (?:between|with)|"
+        r"round of (?:talks|negotiations)|arriv\w+|mediat\w+|broker\w*|facilitat\w+|led the|delegation|"
+        r"conferr\w+|exchang\w+ (?:messages|views)|in contact|contacts)\b", re.I),
+    "agreed": re.compile(
+        r"\b(agreed|agree(?:s|ment) (?:on|to)|signed|sign(?:s|ing)? (?:an?|the)|reached (?:an? )?(?:agreement|deal|"
+        r"understanding|consensus|accord)|struck|clinched|sealed|finali[sz]ed|accord|deal (?:was|has been)|"
+        r"swap|exchange (?:took place|of prisoners)|released|ceasefire (?:took|came) into effect)\b", re.I),
+    "skeptical": re.compile(
+        r"\b(unlikely|doubt\w*|skeptic\w*|sceptic\w*|pessimis\w+|not optimistic|posturing|farce|trick|"
+        r"no sign|lack of|not serious|far from clear|setback|pointless|futile|useless|stalled|deadlock\w*|"
+        r"stalemate|failed|no progress|without (?:a )?breakthrough|benefit of the doubt|suspicious|"
+        r"do(?:es)? not believe|did not believe|not appropriate)\b", re.I),
+}
+NEGATIONS = frozenset("not n't never no neither nor without".split())
+MODALS = frozenset("will would could might may should must can shall".split())
+
+GROUP_NOUNS = frozenset(
+    """government governments side sides delegation delegations officials authorities forces army troops
+    negotiators diplomats leadership ministry administration regime military leaders team envoys
+    representatives cabinet parliament people""".split()
+)
+ORG_WORDS = frozenset(
+    """party front movement army council ministry group organization organisation commission union
+    committee forces republic government office agency brigade brigades alliance coalition congress
+    assembly authority mission tigers platform federation league junta militia council parliament
+    administration department bureau corps court secretariat presidency opposition""".split()
+)
+NOT_NAMES = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december""".split()
+)
+
+# Reason codes (see GUIDELINES.md) from the words that state them.
+REASONS: list[tuple[str, re.Pattern[str]]] = [
+    ("terrorism", re.compile(r"\bterror\w*", re.I)),
+    ("rewards_violence", re.compile(
+        r"\b(blackmail\w*|reward\w*|encourag\w+ (?:more |further )?(?:attacks|violence|terror\w*|kidnapp\w+)|"
+        r"sign of weakness|look(?:s|ed)? weak|appeasement|concessions? to (?:terror|violence))", re.I)),
+    ("no_control", re.compile(
+        r"\b(no control|not in control|cannot control|can't control|(?:lacks?|without) (?:any )?authority|"
+        r"who (?:would|should|could) we (?:negotiate|talk)|dummy government|radicals|spoilers)", re.I)),
+    ("legitimacy", re.compile(r"\b(legitimi[sz]\w*|legitimacy|dignify|recogni[sz]\w+ (?:them|it|the))", re.I)),
+    ("commitment", re.compile(
+        r"\b(trust\w*|promises?|sincer\w*|posturing|bad faith|good faith|break(?:s|ing)? (?:every|its|his|their)|"
+        r"violat\w+|benefit of the doubt|lack of seriousness|not serious|deceiv\w+|lies|lying|word)", re.I)),
+    ("atrocities", re.compile(r"\b(war crimes?|atrocit\w+|genocide|massacres?|public opinion)", re.I)),
+    ("hostility", re.compile(r"\b(hostil\w+|enem(?:y|ies))", re.I)),
+    ("objectives", re.compile(r"\b(goals?|objectives?|aims)\b", re.I)),
+    ("battlefield", re.compile(r"\b(battlefield|military (?:situation|victory|defeat|pressure)|on the ground|"
+                               r"victory|defeat\w*)", re.I)),
+]
+
+# Markers that introduce a precondition; the condition is the phrase that follows.
+CONDITION_MARKERS = re.compile(
+    r"\b(?:only (?:if|after|when|once)|unless|until|provided(?: that)?|on (?:the )?condition(?:s)? (?:that|of)|"
+    r"as a (?:pre)?condition (?:for|of)|conditional on|in exchange for|in return for|before|if|"
+    r"demand(?:s|ed|ing)?(?: that)?|insist(?:s|ed|ing)? (?:on|that)|requir(?:e|es|ed|ing)(?: that)?|"
+    r"must|wants?|as long as|so long as|except)\s+",
+    re.IGNORECASE,
+)
+
+
+def _known() -> frozenset[str]:
+    words: set[str] = set()
+    for group in CUES.values():
+        words |= group
+    return frozenset(words | GROUP_NOUNS | NEGATIONS | MODALS | set(
+        "government administration presidency cabinet side party leader country rival foe president minister "
+        "premier chancellor spokesman spokeswoman secretary arrive continue resume release agree propose "
+        "believe hope make take use give refuse reject oppose decline close move force cause sense".split()))
+
+
+KNOWN = _known()

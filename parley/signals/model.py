@@ -1,0 +1,115 @@
+"""The stance model: two small linear models over string features, in plain Python.
+
+- the *holder* model (a logistic regression) says whether a candidate holds any stance in
+  the sentence at all;
+- the *stance* model (a softmax regression over the six stances) says which stance, given
+  that it holds one.
+
+The probability of (holder, stance) is the product. Weights are learned from annotated
+articles by ``parley.signals.train`` and shipped as a small JSON file
+(``parley/data/signals_model.json``) with per-stance thresholds chosen by cross-validation
+for article-level F1. Nothing but the standard library runs at extraction time; the file is
+read once, on first use.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ..errors import ParleyError
+from ..model import STANCES
+
+MODEL_FILE = "data/signals_model.json"
+
+
+@dataclass(frozen=True)
+class StanceModel:
+    """Holder weights, stance weights (one per stance), biases and decision thresholds."""
+
+    name: str
+    stances: tuple[str, ...]
+    holder: dict[str, float]
+    holder_bias: float
+    weights: dict[str, tuple[float, ...]]
+    bias: tuple[float, ...]
+    thresholds: tuple[float, ...]
+
+    def holder_probability(self, features: list[str]) -> float:
+        z = self.holder_bias + sum(self.holder.get(f, 0.0) for f in features)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def stance_probabilities(self, features: list[str]) -> tuple[float, ...]:
+        z = list(self.bias)
+        for f in features:
+            w = self.weights.get(f)
+            if w is not None:
+                for k, wk in enumerate(w):
+                    z[k] += wk
+        top = max(z)
+        e = [math.exp(v - top) for v in z]
+        total = sum(e)
+        return tuple(v / total for v in e)
+
+    def probabilities(self, features: list[str]) -> tuple[float, ...]:
+        """P(candidate holds stance k in this sentence), for each stance."""
+        ph = self.holder_probability(features)
+        return tuple(ph * p for p in self.stance_probabilities(features))
+
+    def top_features(self, features: list[str], stance: str, n: int = 3) -> list[str]:
+        """The features that pushed ``stance`` up the most (for the explanation)."""
+        k = self.stances.index(stance)
+        scored = sorted(((self.weights[f][k], f) for f in set(features) if f in self.weights), reverse=True)
+        return [f for w, f in scored[:n] if w > 0]
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "stances": list(self.stances),
+            "thresholds": list(self.thresholds),
+            "holder_bias": self.holder_bias,
+            "holder": dict(sorted(self.holder.items())),
+            "bias": list(self.bias),
+            "weights": {f: list(w) for f, w in sorted(self.weights.items())},
+        }
+
+    def with_thresholds(self, thresholds: tuple[float, ...]) -> StanceModel:
+        return StanceModel(self.name, self.stances, self.holder, self.holder_bias, self.weights, self.bias, thresholds)
+
+
+def from_json(data: dict[str, Any]) -> StanceModel:
+    """A model from its JSON form (as written by ``parley.signals.train``)."""
+    try:
+        stances = tuple(data["stances"])
+        if set(stances) - set(STANCES):
+            raise ValueError(f"unknown stances {sorted(set(stances) - set(STANCES))}")
+        return StanceModel(
+            str(data["name"]),
+            stances,
+            {str(f): float(w) for f, w in data["holder"].items()},
+            float(data["holder_bias"]),
+            {str(f): tuple(float(x) for x in w) for f, w in data["weights"].items()},
+            tuple(float(x) for x in data["bias"]),
+            tuple(float(x) for x in data["thresholds"]),
+        )
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise ParleyError("P406", f"the signal model file is not valid: {exc}") from None
+
+
+@lru_cache(maxsize=4)
+def load_model(path: str | None = None) -> StanceModel:
+    """The shipped stance model (or the one at ``path``), read once per process."""
+    try:
+        if path is None:
+            text = resources.files("parley").joinpath(MODEL_FILE).read_text(encoding="utf-8")
+        else:
+            text = Path(path).read_text(encoding="utf-8")
+        data = json.loads(text)
+    except (OSError, json.JSONDecodeError) as exc:
+        raise ParleyError("P406", f"cannot read the signal model: {exc}") from None
+    return from_json(data)

@@ -1,0 +1,131 @@
+"""The signal layer on texts written for these tests (fictional states, groups and people)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import parley
+from parley.errors import ParleyError
+from parley.signals import details
+from parley.signals.model import from_json, load_model
+from parley.signals.words import base_form
+
+REFUSAL = (
+    "President Amara Velic said on Friday that her government will never negotiate with the "
+    "Northern Front, calling its leaders terrorists."
+)
+TALKS = "Armenia and Azerbaijan held talks in Oslo on Thursday to discuss a ceasefire, officials said."
+AGREEMENT = "Kestria and Dorvania signed a ceasefire agreement on Monday after two weeks of negotiations."
+CONDITION = (
+    "Northern Front commander Ivo Darran said the movement was ready to hold talks with Kestria "
+    "if the army withdrew from the valley."
+)
+MEDIATOR = "Norwegian Foreign Minister Lena Tovik called for immediate talks between Kestria and the Northern Front."
+
+
+def _signals(text: str) -> dict[tuple[str, str], parley.model.Signal]:
+    return {(s.holder, s.stance): s for s in parley.analyze(text).signals}
+
+
+def test_signals_refusal_with_never_and_its_reason():
+    found = _signals(REFUSAL)
+    sig = found[("Amara Velic", "refuse")]
+    assert sig.counterpart == "Northern Front"
+    assert "terrorism" in sig.reasons
+
+
+def test_signals_talks_between_two_parties_give_each_a_signal():
+    found = _signals(TALKS)
+    assert ("Armenia", "engaged") in found and ("Azerbaijan", "engaged") in found
+    assert found[("Armenia", "engaged")].counterpart == "Azerbaijan"  # not the venue
+
+
+def test_signals_agreement_gives_each_party_agreed():
+    found = _signals(AGREEMENT)
+    assert {("Kestria", "agreed"), ("Dorvania", "agreed")} <= set(found)
+
+
+def test_signals_condition_is_the_exact_phrase():
+    sig = _signals(CONDITION)[("Ivo Darran", "conditional")]
+    assert "the army withdrew from the valley" in sig.conditions
+    assert sig.counterpart == "Kestria"
+
+
+def test_signals_mediator_calling_for_talks_is_open():
+    assert ("Lena Tovik", "open") in _signals(MEDIATOR)
+
+
+def test_signals_records_point_into_the_input_and_explain_themselves():
+    raw = "Kestria News, 3 May 2024\n\n" + AGREEMENT
+    analysis = parley.analyze(raw)
+    assert analysis.signals
+    for s in analysis.signals:
+        assert raw[s.start : s.end] == s.evidence
+        assert s.extractor == "signals.model.v1"
+        assert s.explanation.startswith("stance-lr")
+        assert 0.0 < s.confidence <= 1.0
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("They will talk only after the troops leave the border region.", "the troops leave the border region"),
+        ("The rebels are demanding that the government release all prisoners.", "the government release all prisoners"),
+        ("No talks until the shelling of the capital stops, he said.", "the shelling of the capital stops"),
+        ("Talks can resume on condition that the blockade is lifted.", "the blockade is lifted"),
+    ],
+)
+def test_signals_conditions_after_their_markers(sentence, expected):
+    assert expected in details.conditions(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("We will not talk to terrorists who bomb markets.", "terrorism"),
+        ("Talks would only legitimise the junta.", "legitimacy"),
+        ("They break every promise they make, so we cannot trust them.", "commitment"),
+        ("Negotiating now would reward their blackmail.", "rewards_violence"),
+        ("Victory on the battlefield must come first.", "battlefield"),
+    ],
+)
+def test_signals_reasons_by_their_words(sentence, code):
+    assert code in details.reasons(sentence)
+
+
+def test_signals_rhetorical_question_is_the_speakers_refusal():
+    text = 'President Amara Velic asked: "Why should we negotiate with terrorists?"'
+    found = _signals(text)
+    assert ("Amara Velic", "refuse") in found
+    assert not any(stance == "engaged" for _, stance in found)
+
+
+def test_signals_hypothetical_talks_are_not_engaged():
+    text = "Analyst Petra Lund said Kestria might hold talks with the Northern Front next year."
+    assert not any(stance == "engaged" for _, stance in _signals(text))
+
+
+@pytest.mark.parametrize(
+    ("word", "tag", "base"),
+    [("negotiating", "VBG", "negotiate"), ("met", "VBD", "meet"), ("agreed", "VBD", "agree"),
+     ("talked", "VBD", "talk"), ("proposals", "NNS", "proposal"), ("parties", "NNS", "party")],
+)
+def test_signals_words_base_forms(word, tag, base):
+    assert base_form(word, tag) == base
+
+
+def test_signals_model_round_trips_through_json():
+    model = load_model()
+    again = from_json(json.loads(json.dumps(model.as_json())))
+    assert again == model
+    assert len(model.thresholds) == len(model.stances) == 6
+
+
+def test_signals_damaged_model_file_is_a_coded_error(tmp_path):
+    path = tmp_path / "model.json"
+    path.write_text('{"name": "x", "stances": ["refuse"]}', encoding="utf-8")
+    with pytest.raises(ParleyError) as err:
+        load_model(str(path))
+    assert err.value.code == "P406"
