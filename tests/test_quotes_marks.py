@@ -128,3 +128,21 @@ def test_quotes_marks_a_quote_left_open_before_a_credit_line_runs_to_its_paragra
     text = ('The minister said in a tweet he hoped both sides would “engage in a dialogue that we hope will end '
             "the war in the valley\n\nSource: Kestria News Agency")
     assert _quotes(text) == ["engage in a dialogue that we hope will end the war in the valley"]
+
+
+def test_quotes_marks_a_quote_left_open_ends_where_its_attribution_begins():
+    import parley
+
+    text = ("Prices fell again last month.\n\n"
+            "“The deal sets a new floor for the market and should bring some calm, Halden Salt senior analyst, "
+            "Ana Ruiz, told the Kestria Herald.\n\n"
+            "“Buyers will now hope that this finally brings stability,” she added.")
+    quotes = {q.quote: q.speaker for q in parley.analyze(text).quotes}
+    assert quotes["The deal sets a new floor for the market and should bring some calm"] == "Ana Ruiz"
+
+
+def test_quotes_marks_a_quote_left_open_without_attribution_keeps_its_paragraph():
+    text = ("The talks ended late.\n\n"
+            "“We will fight, and we will win the war in the valley, whatever it costs.\n\n"
+            "The conflict began in 1988.")
+    assert _quotes(text) == ["We will fight, and we will win the war in the valley, whatever it costs."]

@@ -428,3 +428,22 @@ def test_quotes_speakers_the_statement_of_a_body_that_issued_one():
     text = ("After a late meeting, the Northern Liberation Front issued a statement on the talks. The statement "
             'noted the group would take "further significant measures" if the shelling went on.')
     assert _speaker(text, "further significant measures") == "Northern Liberation Front"
+
+
+def test_quotes_speakers_an_official_of_a_named_state_speaks_as_the_description():
+    text = ('"The differences between the parties have been narrowed a great deal," one U.S. official said. '
+            '"Nothing will come of this at all," a French diplomatic source said. '
+            '"We will talk to them when the shelling stops," a Hamas official said.')
+    got = _quotes(text)
+    official = got["The differences between the parties have been narrowed a great deal,"]
+    assert (official.speaker, official.speaker_side) == ("U.S. official", "United States")
+    assert got["Nothing will come of this at all,"].speaker is None  # a source stays unnamed
+    assert got["We will talk to them when the shelling stops,"].speaker is None  # a group's official too
+
+
+def test_quotes_speakers_a_line_announcing_the_quote_under_it():
+    text = ("The miners' unions, the Salt Workers of Vargas and NSWU, are calling on the government to talk.\n"
+            "Ivo Darran, president of NSWU, stated:\n"
+            "“The meeting with the minister has shown that we are stuck. The arrears must be paid in full.”\n")
+    assert _speaker(text, "The meeting with the minister has shown that we are stuck. The arrears must be paid "
+                    "in full.") == "Ivo Darran"

@@ -710,7 +710,7 @@ class Resolver:
                 if state:  # "the mexican ruler"
                     return state
                 continue
-            state = self.registry.country_of(word)
+            state = self.registry.country_of(word) or self.registry.country_of(word + ".")  # "U.S. official"
             if state:
                 return state
             actor = self.registry.get(word)

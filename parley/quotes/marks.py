@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from ..text.segment import Span
+from .cues import SPEECH_VERB
 
 DOUBLE = "“”„\"«»‹›"
 SINGLE = "‘’‚'"
@@ -231,8 +232,19 @@ def _open_tail(text: str, opener: _Mark, para: Span, nxt: Span | None) -> QuoteS
     at_start = opener.at == para.start and tail[-1] in ".!?…"
     if reopened or nxt is None or at_start:
         start = opener.at + opener.width
+        cut = _TAIL_CUE.search(tail)
+        if cut is not None and words(tail[: cut.start()]) >= 3:  # its attribution inside: closed there
+            return QuoteSpan(start, start + cut.start(), opener.at, start + cut.start(), close_width=0)
         return QuoteSpan(start, start + len(tail), opener.at, para.end, open_ended=True)
     return None
+
+
+# `“We will not give in, Ana Ruiz, the group's leader, said on Monday.` with no closing mark: the
+# attribution after the last comma (a name or description, one apposition, a speech verb) ends the quote
+_TAIL_CUE = re.compile(
+    rf",\s+(?:(?:the|a|an)\s+)?(?:[A-Z][^,.;:!?“”\"]{{0,100}}?(?:,\s+[A-Z(][^,;:!?“”\"]{{0,60}}?,)?|he|she|they)"
+    rf"\s+(?:{SPEECH_VERB})\b[^,;:!?“”\"]{{0,60}}[.!]$"
+)
 
 
 _MINOR = frozenset("a an and as at by for from in into of on or the to with vs. vs".split())

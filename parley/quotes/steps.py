@@ -35,6 +35,7 @@ def quotes(doc: Doc) -> None:
     for i, draft in enumerate(drafts):
         if draft.get("attribution") == "anonymous":
             _named_next(drafts, i)
+            _state_official(draft, resolver)
         _first_person(doc.text, draft)
     doc.quotes.extend(drafts)
 
@@ -53,6 +54,22 @@ def _named_next(drafts: list[dict[str, Any]], i: int) -> None:
         if later.get("speaker") and later.get("speaker_side") == side and later.get("attribution") != "anonymous":
             _copy_speaker(drafts[i], later, "named-next")
             return
+
+
+_LEADING = re.compile(r"^(?:a|an|one|two|three|several|some|other)\s+", re.I)
+
+
+def _state_official(draft: dict[str, Any], resolver: Resolver) -> None:
+    """"One U.S. official said", "a senior Chinese foreign ministry official said": the text names no one,
+    but an official of a named state is the state's voice, so the description is the speaker ("U.S.
+    official"). A source, a diplomat or an official of a group or of no state stays unnamed."""
+    role, side = draft.get("speaker_role") or "", draft.get("speaker_side")
+    if draft.get("attribution") != "anonymous" or not side or role.split()[-1:] not in (["official"], ["officials"]):
+        return
+    state = resolver.registry.get(side)
+    if state is None or state.kind != "state":
+        return
+    draft.update(speaker=_LEADING.sub("", role), attribution="state-official")
 
 
 def _draft(doc: Doc, q: QuoteSpan, masked: str, resolver: Resolver) -> dict[str, Any]:
