@@ -63,6 +63,7 @@ _STATE_HEADS = frozenset("side delegation leadership government authorities camp
 _GENERIC_HEADS = frozenset("official diplomat politician leader minister negotiator envoy man woman".split())
 _OWNER = re.compile(r"^(?:the\s+)?([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)(?:’s|'s|’|')\s+(?:office|campaign|team|government|"
                     r"administration|cabinet|press office|spokesman's office)$")
+_ONE_OF = re.compile(r"^(?:one|some|several|two|three|many|most)\s+of\s+(\S.*)$", re.I)
 _SPOKESMAN_FOR = re.compile(r"^(?:an?|the|one)\s+(?:\w+\s+)?(?:spokes(?:man|woman|person)|member|representative)\s+"
                             r"(?:for|of)\s+(.+)$", re.I)
 _DOCUMENTS = frozenset("statement communique communiqué declaration".split())
@@ -400,6 +401,11 @@ class Resolver:
         words = phrase.split()
         core = re.split(r"\s+(?:of|for|at|with|from|in|on)\s+", phrase, maxsplit=1)[0].split()
         head = core[-1].lower().strip(".,")  # "a member of Al-Shabab" -> member
+        part = _ONE_OF.match(phrase)
+        if part is not None:  # "according to one of the AU invitations": the body's own word
+            whole = self.resolve(part.group(1), pos, salience)
+            if whole is not None and whole.kind in ("organisation", "state", "government"):
+                return whole
         if words[0].lower() in ("a", "an", "one"):  # "a Taliban spokesman": one of the body's, not a holder
             body = self._body(phrase, head, pos)
             if body is not None:
