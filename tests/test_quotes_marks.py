@@ -146,3 +146,9 @@ def test_quotes_marks_a_quote_left_open_without_attribution_keeps_its_paragraph(
             "“We will fight, and we will win the war in the valley, whatever it costs.\n\n"
             "The conflict began in 1988.")
     assert _quotes(text) == ["We will fight, and we will win the war in the valley, whatever it costs."]
+
+
+def test_quotes_marks_a_few_quoted_words_in_a_headline_are_no_quote():
+    text = ("Rebels 'serious about peace'\n\n"
+            "The rebel leader said on Monday that his movement was \"serious about peace and ready to talk.\"")
+    assert _quotes(text) == ["serious about peace and ready to talk."]

@@ -59,8 +59,13 @@ class _Mark:
     width: int = 1  # 2 for a doubled apostrophe ('') standing for a double mark
 
 
-def find_quotes(text: str, paragraphs: list[Span], min_words: int = 3) -> list[QuoteSpan]:
-    """Quotations of at least ``min_words`` words in ``text``, in text order."""
+def find_quotes(text: str, paragraphs: list[Span], min_words: int = 3,
+                tags: list[QuoteSpan] | None = None) -> list[QuoteSpan]:
+    """Quotations of at least ``min_words`` words in ``text``, in text order.
+
+    Quoted words a headline uses as a label are no quotations; ``tags`` collects them, since they
+    are still quoted words (no signal should be read from them either).
+    """
     out: list[QuoteSpan] = []
     carry = False  # the previous paragraph ended inside a quote
     last = _last_body(text, paragraphs)
@@ -71,8 +76,13 @@ def find_quotes(text: str, paragraphs: list[Span], min_words: int = 3) -> list[Q
             if carry and q.open_at == para.start:
                 q = QuoteSpan(q.start, q.end, q.open_at, q.close_at, True, q.open_ended, q.close_width)
             quoted = text[q.start : q.end]
-            if words(quoted) >= min_words and not is_title(quoted, para.text(text), text[para.start : q.open_at]):
+            paragraph, before = para.text(text), text[para.start : q.open_at]
+            if words(quoted) < min_words or is_title(quoted, paragraph, before):
+                continue
+            if not headline_tag(quoted, paragraph, before):
                 out.append(q)
+            elif tags is not None:
+                tags.append(q)
         carry = bool(found) and found[-1].open_ended
     return out
 
@@ -245,6 +255,14 @@ _TAIL_CUE = re.compile(
     rf",\s+(?:(?:the|a|an)\s+)?(?:[A-Z][^,.;:!?“”\"]{{0,100}}?(?:,\s+[A-Z(][^,;:!?“”\"]{{0,60}}?,)?|he|she|they)"
     rf"\s+(?:{SPEECH_VERB})\b[^,;:!?“”\"]{{0,60}}[.!]$"
 )
+
+
+def headline_tag(quoted: str, paragraph: str, before: str) -> bool:
+    """A few quoted words inside a headline ("Rebels 'serious about peace'", "Palace repeats 'no ransom
+    policy' amid threat"): the headline's label for what the article reports, not a quotation."""
+    line = paragraph.strip()
+    return (words(quoted) <= 4 and bool(before.strip()) and "\n" not in line and words(line) <= 15
+            and not line.rstrip("\"'”’»").endswith((".", "!", "?", ":")))
 
 
 _MINOR = frozenset("a an and as at by for from in into of on or the to with vs. vs".split())

@@ -23,8 +23,9 @@ _FIRST_PERSON = ("we", "us", "our", "ours", "ourselves")
 def quotes(doc: Doc) -> None:
     """Find quotations, attribute each, and fill the floating ones from their neighbours."""
     resolver: Resolver = doc.extras["resolver"]
-    found = find_quotes(doc.text, doc.paragraphs)
-    masked = mask_quotes(doc.text, [(q.open_at, q.after - 1) for q in found])
+    tags: list[QuoteSpan] = []
+    found = find_quotes(doc.text, doc.paragraphs, tags=tags)
+    masked = mask_quotes(doc.text, [(q.open_at, q.after - 1) for q in (*found, *tags)])
     doc.extras["masked"] = masked
     resolver.quoted([(q.open_at, q.after - 1) for q in found])
     meet_speakers(masked, [(s.start, s.end) for s in doc.sentences], resolver)
