@@ -716,7 +716,7 @@ class Resolver:
                 if state:  # "the mexican ruler"
                     return state
                 continue
-            state = self.registry.country_of(word) or self.registry.country_of(word + ".")  # "U.S. official"
+            state = self.registry.country_of(word)
             if state:
                 return state
             actor = self.registry.get(word)

@@ -64,13 +64,13 @@ def _state_official(draft: dict[str, Any], resolver: Resolver) -> None:
     """"One U.S. official said", "a senior Chinese foreign ministry official said": the text names no one,
     but an official of a named state is the state's voice, so the description is the speaker ("U.S.
     official"). A source, a diplomat or an official of a group or of no state stays unnamed."""
-    role, side = draft.get("speaker_role") or "", draft.get("speaker_side")
-    if draft.get("attribution") != "anonymous" or not side or role.split()[-1:] not in (["official"], ["officials"]):
+    role = draft.get("speaker_role") or ""
+    if draft.get("attribution") != "anonymous" or role.split()[-1:] not in (["official"], ["officials"]):
         return
-    state = resolver.registry.get(side)
-    if state is None or state.kind != "state":
+    side = next(filter(None, (resolver.registry.country_of(w.strip(",’'")) for w in role.split())), None)
+    if side is None:
         return
-    draft.update(speaker=_LEADING.sub("", role), attribution="state-official")
+    draft.update(speaker=_LEADING.sub("", role), speaker_side=side, attribution="state-official")
 
 
 def _draft(doc: Doc, q: QuoteSpan, masked: str, resolver: Resolver) -> dict[str, Any]:
