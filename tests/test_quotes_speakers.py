@@ -447,3 +447,15 @@ def test_quotes_speakers_a_line_announcing_the_quote_under_it():
             "“The meeting with the minister has shown that we are stuck. The arrears must be paid in full.”\n")
     assert _speaker(text, "The meeting with the minister has shown that we are stuck. The arrears must be paid "
                     "in full.") == "Ivo Darran"
+
+
+def test_quotes_speakers_state_officials_opening_a_sentence_speak_its_partial_quote():
+    text = ("Even weeks before the visit was confirmed, Chinese officials began issuing warnings to the island "
+            "that it was “playing with fire and will get burned” if the trip went ahead.")
+    assert _speaker(text, "playing with fire and will get burned") == "Chinese officials"
+
+
+def test_quotes_speakers_an_opening_time_phrase_is_no_subject():
+    text = ("Weeks before the vote, Amara Velic told her party that the coalition was “a marriage that cannot "
+            "last” and left the room.")
+    assert _speaker(text, "a marriage that cannot last") == "Amara Velic"

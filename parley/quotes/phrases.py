@@ -33,7 +33,9 @@ MODIFIERS = frozenset(
 _WORD = re.compile(r"[\w’'.&/-]+|[,()—–]|\n\s*\n")  # a blank line is a token no phrase crosses
 _STOP_AFTER = frozenset("who which that when as after before while during because but although".split())
 _INTRO = frozenset("""by on in at after before during since for with a an the last this early late earlier
-    later yesterday today speaking asked when while as following amid despite according under""".split())
+    later yesterday today speaking asked when while as following amid despite according under even once if
+    although though because until ahead within throughout shortly soon just weeks days months years hours
+    moments minutes""".split())
 _TIME_WORDS = frozenset(WEEKDAYS.lower().split("|")) | {"yesterday", "today", "tonight", "earlier", "later"}
 
 

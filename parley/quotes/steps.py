@@ -65,12 +65,16 @@ def _state_official(draft: dict[str, Any], resolver: Resolver) -> None:
     but an official of a named state is the state's voice, so the description is the speaker ("U.S.
     official"). A source, a diplomat or an official of a group or of no state stays unnamed."""
     role = draft.get("speaker_role") or ""
-    if draft.get("attribution") != "anonymous" or role.split()[-1:] not in (["official"], ["officials"]):
-        return
-    side = next(filter(None, (resolver.registry.country_of(w.strip(",’'")) for w in role.split())), None)
-    if side is None:
-        return
-    draft.update(speaker=_LEADING.sub("", role), speaker_side=side, attribution="state-official")
+    side = _official_state(role, resolver)
+    if draft.get("attribution") == "anonymous" and side is not None:
+        draft.update(speaker=_LEADING.sub("", role), speaker_side=side, attribution="state-official")
+
+
+def _official_state(description: str, resolver: Resolver) -> str | None:
+    """The state whose official(s) a description names ("a senior Chinese official" -> China), else None."""
+    if description.split()[-1:] not in (["official"], ["officials"]):
+        return None
+    return next(filter(None, (resolver.registry.country_of(w.strip(",’'")) for w in description.split())), None)
 
 
 def _draft(doc: Doc, q: QuoteSpan, masked: str, resolver: Resolver) -> dict[str, Any]:
@@ -173,6 +177,8 @@ def _own_subject(doc: Doc, q: QuoteSpan, masked: str, resolver: Resolver) -> Att
     if phrase is None:
         return None
     who = speaker_of(phrase, resolver)
+    if who is not None and who.kind == "anonymous" and _official_state(who.name, resolver):
+        return Attribution(who, None, None, phrase, "subject")  # "Chinese officials warned it was “…”"
     if who is None or who.kind not in _SUBJECT_KINDS or (who.actor is None and not phrase.text[:1].isupper()):
         return None  # "Cuba also released a “U.S. intelligence asset”": a state acting says nothing
     return Attribution(who, None, None, phrase, "subject")
