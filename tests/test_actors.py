@@ -64,6 +64,12 @@ def test_actors_split_title_separates_role_from_name():
     assert split_title("President Hassan Sheikh Omar") == ("President", "Hassan Sheikh Omar")
 
 
+def test_actors_split_title_a_place_after_a_preposition_ends_the_title():
+    assert split_title("UN envoy for Varga Martin Holm") == ("UN envoy for Varga", "Martin Holm")
+    assert split_title("ambassador to Kestria Ana Ruiz Ortega") == ("ambassador to Kestria", "Ana Ruiz Ortega")
+    assert split_title("a spokesman for John Paul Holm") == ("a spokesman for", "John Paul Holm")
+
+
 def test_actors_resolver_titles_sides_and_surnames(registry):
     r = Resolver(registry, "2022-10-13")
     peskov = r.resolve("Kremlin spokesman Dmitry Peskov", 0)

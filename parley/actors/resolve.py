@@ -741,7 +741,20 @@ def split_title(phrase: str) -> tuple[str, str]:
             i -= 1  # "President Hassan Sheikh Mohamud": "Sheikh" inside a name is part of it
     while i < len(words) and words[i].lower() in PARTICLES:
         i += 1
+    if len(words) - i >= 3 and i > 0 and words[i - 1].lower() in _PLACE_BEFORE and _first_name(words[i + 1]) and (
+        not _first_name(words[i])
+    ):
+        i += 1  # "UN envoy for Yemen Martin Griffiths": the place ends the title, the name starts after it
     return " ".join(words[:i]), " ".join(words[i:])
+
+
+_PLACE_BEFORE = frozenset("for to of in".split())
+
+
+def _first_name(word: str) -> bool:
+    from .names import first_names
+
+    return word.lower() in first_names()
 
 
 def _name_word(word: str) -> bool:
