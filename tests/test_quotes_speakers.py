@@ -459,3 +459,23 @@ def test_quotes_speakers_an_opening_time_phrase_is_no_subject():
     text = ("Weeks before the vote, Amara Velic told her party that the coalition was “a marriage that cannot "
             "last” and left the room.")
     assert _speaker(text, "a marriage that cannot last") == "Amara Velic"
+
+
+def test_quotes_speakers_he_after_a_description_of_someone_named_in_an_apposition():
+    text = (
+        "The Peruvian president, Oskar Melnik, ruled out on Friday any talks with the smuggling rings.\n\n"
+        "Melnik spoke one day after the Chilean ambassador to Peru, Tomas Brell, praised his own country's "
+        'policy of "total peace" with armed groups.\n\n'
+        '"They are different circumstances, and the experiences cannot be carried over," said the Peruvian '
+        "president at his daily press conference.\n\n"
+        "On Thursday, after a business forum in the port city (Callao, on the coast), the Chilean ambassador "
+        "defended the policy as the only way out of the violence.\n\n"
+        '"There is no other option because the violence puts everything we have at risk," he told reporters.'
+    )
+    got = _quotes(text)
+    assert got["They are different circumstances, and the experiences cannot be carried over,"].speaker == (
+        "Oskar Melnik"
+    )
+    assert got["There is no other option because the violence puts everything we have at risk,"].speaker == (
+        "Tomas Brell"
+    )

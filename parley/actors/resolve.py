@@ -166,6 +166,7 @@ class Resolver:
                     end = start + len(named)
                 title_start = _title_start(text, start)
                 title, name = split_title(text[title_start:end])
+                title = title or _apposed_title(text, start)  # "the Chilean ambassador to Peru, Tomas Brell"
                 salience = _salience(text, title_start, end, starts)
                 res = self._person(title, name)
                 if res is None and salience >= 2 and _bare_name(name, self.registry):
@@ -638,10 +639,22 @@ class Resolver:
                     continue
                 if head in _GENERIC_HEADS and sexed is None and m.who.side == side:
                     return m.who
-                if m.salience < 1:
-                    continue
+                if m.salience < 1 and not (side is not None and m.who.side == side and m.who.role
+                                           and head in m.who.role.lower().split()):
+                    continue  # a mere mention fits when the article gave it this title ("the Chilean ambassador")
                 if head not in _GENERIC_HEADS and self._holds(m.who, head) and (side is None or m.who.side == side):
                     return m.who
+        return self._titled(head, side, pos) if side is not None else None
+
+    def _titled(self, head: str, side: str, pos: int) -> Resolved | None:
+        """The person the article gave exactly this title and side further back ("the Chilean ambassador to
+        Peru, Tomas Brell" five paragraphs before "the Chilean ambassador")."""
+        lo = self._paragraphs_before(pos, 6)[-1][0]
+        for m in reversed(self.order):
+            if lo <= m.pos < pos and m.who.kind == "person" and m.who.side == side and not self._in_quote(m.pos) and (
+                head in (m.who.role or "").lower().split()
+            ):
+                return m.who
         return None
 
     def _role_holder(self, phrase: str, pos: int) -> Resolved | None:
@@ -784,6 +797,16 @@ def head_name(phrase: str) -> tuple[str, str] | None:
         if looks_like_person(name):
             return title, name
     return None
+
+
+_APPOSED_TITLE = re.compile(r"\b[Tt]he\s+((?:[\w’'.-]+\s+){0,6}?[\w’'.-]+),\s+$")
+
+
+def _apposed_title(text: str, start: int) -> str:
+    """The title an apposition gives the name after it ("the Chilean ambassador to Peru, " before
+    "Tomas Brell"), or ""."""
+    m = _APPOSED_TITLE.search(text[max(0, start - 80) : start])
+    return m.group(1) if m is not None and _has_title_word(m.group(1)) else ""
 
 
 def _title_start(text: str, start: int) -> int:

@@ -326,6 +326,27 @@ def _after_quote(text: str, words: list[tuple[int, int, str]]) -> int | None:
     return None
 
 
+def _skip_intro(text: str, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The words after an introductory phrase ("During a long speech earlier in the day,"), if one opens them."""
+    reach = 8 if words and words[0][2].lower() in DETERMINERS else 20
+    intro = _first_comma(words[:reach])
+    if intro is None and words and words[0][2].lower() in _INTRO:
+        intro = _after_quote(text, words)  # "After saying her foot was “…,” she was …": the quote ends the intro
+    if intro is not None and words[0][2].lower() in _INTRO:
+        return words[intro + 1 :]
+    return words
+
+
+def _first_comma(words: list[tuple[int, int, str]]) -> int | None:
+    """Index of the first comma outside brackets ("in Morelia (Michoacán state, center), the envoy")."""
+    depth = 0
+    for i, w in enumerate(words):
+        if w[2] == "," and depth <= 0:
+            return i
+        depth += w[2].count("(") - w[2].count(")")
+    return None
+
+
 def sentence_subject(text: str, lo: int, hi: int) -> Phrase | None:
     """The phrase a sentence opens with, when it names someone (for participles: "…, telling reporters")."""
     words = _words(text, lo, hi)
@@ -335,13 +356,9 @@ def sentence_subject(text: str, lo: int, hi: int) -> Phrase | None:
         k += 1
     if k < len(words) and words[k][2] == ",":
         k += 1
-    words = words[k:]
-    reach = 8 if words and words[0][2].lower() in DETERMINERS else 14  # "During a long speech earlier in the day,"
-    intro = next((i for i, w in enumerate(words[:reach]) if w[2] == ","), None)
-    if intro is None and words and words[0][2].lower() in _INTRO:
-        intro = _after_quote(text, words)  # "After saying her foot was “…,” she was …": the quote ends the intro
-    if intro is not None and words[0][2].lower() in _INTRO:
-        words = words[intro + 1 :]
+    words = _skip_intro(text, words[k:])
+    if words and words[0][2].lower() in _INTRO:  # "On Thursday, after a forum in the city, the envoy …"
+        words = _skip_intro(text, words)
     if not words:
         return None
     pronoun = _pronoun(words[0][2])

@@ -14,7 +14,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from ..actors.names import NOT_NAMES, ORG_WORDS, TITLE_WORDS, is_capitalised
+from ..actors.names import DESCRIBED_KIND, NOT_NAMES, ORG_WORDS, TITLE_WORDS, is_capitalised
 from ..actors.resolve import Resolved, Resolver, head_name, is_abbreviation
 from .cues import CUE_RX, LABEL_FORMS, OUTLET_RX, SPEECH_FORMS, medium
 from .phrases import Phrase, sentence_subject, subject_after, subject_before
@@ -407,6 +407,7 @@ def meet_speakers(masked: str, sentences: list[tuple[int, int]], resolver: Resol
     he said …" makes Barak the speaker a later "he said" points at).
     """
     for start, end in sentences:
+        _described_subject(masked, start, end, resolver)
         for issued in _ISSUED_A.finditer(masked, start, end):  # "the Security Council issued a statement"
             phrase = subject_before(masked, start, issued.start())
             who = _speaker(phrase, resolver, 1) if phrase is not None else None
@@ -419,6 +420,16 @@ def meet_speakers(masked: str, sentences: list[tuple[int, int]], resolver: Resol
             if found is not None and found.speaker is not None and _IN_STATEMENT.search(masked, start, end):
                 resolver.issued(found.speaker, verb.start())  # "the junta said in a statement": a later
                 # "the statement said" is the junta's
+
+
+def _described_subject(masked: str, start: int, end: int, resolver: Resolver) -> None:
+    """A sentence opened by a description of someone named before ("On Thursday, the Chilean
+    ambassador defended …") names them as its subject, for a "he" in the next paragraph."""
+    phrase = sentence_subject(masked, start, end)
+    if phrase is None or not phrase.text.lower().startswith("the ") or MASK in phrase.text:
+        return
+    if DESCRIBED_KIND.get(phrase.text.split()[-1].lower()) == "person":
+        resolver.resolve(phrase.text, phrase.start, salience=1)
 
 
 _ISSUED_A = re.compile(r"\b(?:issued|released|put\s+out|published)\s+(?:an?|its|their|a\s+joint)\s+(?:\w+\s+){0,2}?"
