@@ -227,7 +227,7 @@ def signals(
     until: Annotated[str | None, typer.Option(help="Up to this ISO date.")] = None,
     outlet: Annotated[str | None, typer.Option(help="Outlet contains this.")] = None,
     search: Annotated[str | None, typer.Option(help="Full-text query (FTS5) over article text.")] = None,
-    limit: Annotated[int | None, typer.Option(help="At most this many rows.")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many rows.", min=0, max=2**63 - 1)] = None,
     fmt: FormatOption = "table",
 ) -> None:
     """List negotiation signals in the store.
@@ -271,7 +271,7 @@ def quotes(
     until: Annotated[str | None, typer.Option(help="Up to this ISO date.")] = None,
     outlet: Annotated[str | None, typer.Option(help="Outlet contains this.")] = None,
     search: Annotated[str | None, typer.Option(help="Full-text query (FTS5) over article text.")] = None,
-    limit: Annotated[int | None, typer.Option(help="At most this many rows.")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many rows.", min=0, max=2**63 - 1)] = None,
     fmt: FormatOption = "table",
 ) -> None:
     """List quotations (and reported statements) in the store.

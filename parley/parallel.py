@@ -5,7 +5,8 @@ process loads the model once (at start, then reuses it for every article it gets
 parent reads inputs, keeps a bounded number of chunks in flight (memory stays flat however
 long the input is) and yields analyses in input order, so the output of ``--workers 4`` is
 line for line the output of ``--workers 1``. Only the parent writes, so the store keeps
-its single writer.
+its single writer. A parent that is killed (SIGKILL, out of memory) takes its workers with
+it: each watches the parent and exits when it is gone, so no orphan is left holding a model.
 
 A worker that dies (killed, out of memory, a crash in native code) does not stop the run:
 the chunks it held are run again one article at a time, and an article that kills a worker
@@ -16,6 +17,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import select
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -111,7 +115,7 @@ class _Pool:
         # threads (a progress bar) or an open database
         return ProcessPoolExecutor(
             self.workers, mp_context=multiprocessing.get_context("forkserver"),
-            initializer=_init_worker, initargs=(self.settings, self.analyze),
+            initializer=_init_worker, initargs=(self.settings, self.analyze, os.getpid()),
         )
 
     def submit(self, chunk: list[Item]) -> Future[list[Analysis]]:
@@ -155,7 +159,7 @@ def _succeeded(future: Future[list[Analysis]]) -> bool:
     return future.done() and not future.cancelled() and future.exception() is None
 
 
-def _init_worker(settings: Settings, analyze: Analyze) -> None:
+def _init_worker(settings: Settings, analyze: Analyze, parent: int) -> None:
     """Runs once in each worker: keep the settings for every chunk it will get.
 
     The model is not loaded here: ``parley.nlp`` loads it on the first sentence that needs a
@@ -163,6 +167,34 @@ def _init_worker(settings: Settings, analyze: Analyze) -> None:
     """
     global _worker_settings, _worker_analyze
     _worker_settings, _worker_analyze = settings, analyze
+    threading.Thread(target=_exit_with, args=(parent,), daemon=True, name="parley-parent-watch").start()
+
+
+def _exit_with(parent: int) -> None:
+    """End this worker when the process that started the pool is gone.
+
+    A parent killed with SIGKILL cannot tell its workers, and they would wait for work
+    forever, each holding a loaded model. Only the parent writes the store, so a worker
+    has nothing to finish. Waits on a pidfd (Linux 5.3+), else checks once a second.
+    """
+    try:
+        fd = os.pidfd_open(parent)
+    except (AttributeError, OSError):
+        while _alive(parent):
+            time.sleep(1.0)
+    else:
+        select.select([fd], [], [])  # readable once the parent has exited
+    os._exit(1)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _run_chunk(chunk: list[Item]) -> list[Analysis]:

@@ -6,6 +6,8 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+from .render import printable
+
 
 @contextmanager
 def progress(quiet: bool = False, total: int | None = None) -> Iterator[Callable[[str], None]]:
@@ -14,6 +16,7 @@ def progress(quiet: bool = False, total: int | None = None) -> Iterator[Callable
         yield lambda label: None
         return
     from rich.console import Console
+    from rich.markup import escape
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     with Progress(
@@ -23,6 +26,7 @@ def progress(quiet: bool = False, total: int | None = None) -> Iterator[Callable
         task = bar.add_task("ingesting", total=total)
 
         def advance(label: str) -> None:
-            bar.update(task, advance=1, description=f"ingesting {label[-40:]}")
+            # labels are file names and record ids: untrusted, so neither markup nor escapes
+            bar.update(task, advance=1, description=f"ingesting {escape(printable(label[-40:]))}")
 
         yield advance

@@ -4,11 +4,25 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import sys
 from collections.abc import Iterable, Sequence
 from typing import IO, Any
 
 FORMATS = ("table", "csv", "json", "jsonl")
+
+
+#: C0 and C1 control characters but tab and newline: ESC starts terminal escape sequences
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print on a terminal: control characters shown as ``\\x1b``, not obeyed.
+
+    Article text is untrusted; an escape sequence in it could clear the screen, retitle the
+    window, hide a link behind other words (OSC 8) or write to the clipboard (OSC 52).
+    """
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def _cell(value: Any) -> str:
@@ -39,7 +53,7 @@ def write_rows(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str,
 
 
 def table(rows: Iterable[dict[str, Any]], columns: Sequence[str], out: IO[str], title: str | None = None) -> None:
-    """A Rich table; article text is printed as text, never interpreted as markup."""
+    """A Rich table; article text is printed as text, never as markup or terminal controls."""
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
@@ -48,5 +62,5 @@ def table(rows: Iterable[dict[str, Any]], columns: Sequence[str], out: IO[str], 
     for c in columns:
         t.add_column(c, overflow="fold", max_width=60 if c in ("evidence_text", "quote_text", "explanation") else 28)
     for r in rows:
-        t.add_row(*[Text(_cell(r.get(c))) for c in columns])
+        t.add_row(*[Text(printable(_cell(r.get(c)))) for c in columns])
     Console(file=out, width=None if out.isatty() else 200).print(t)

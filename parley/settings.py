@@ -39,7 +39,8 @@ class Settings:
         default=0, metadata={"help": "worker processes for ingest and extract (0 = all cores, 1 = no pool)"}
     )
     max_parse_chars: int = field(
-        default=100_000, metadata={"help": "longest stretch of text given to spaCy in one call"}
+        default=10_000,
+        metadata={"help": "longest sentence analysed in one piece; a longer one is cut into parts (P201)"},
     )
     fetch_timeout: float = field(default=20.0, metadata={"help": "seconds to wait for a URL"})
     fields: tuple[str, ...] = field(

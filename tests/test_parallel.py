@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sqlite3
+import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -132,3 +135,47 @@ def test_parallel_ingest_cli_workers_two_stores_what_workers_one_stores(generate
     one, two = _dump(tmp_path / "w1.db"), _dump(tmp_path / "w2.db")
     assert len(one["articles"]) == N and one["signals"]
     assert two == one
+
+
+def slow_pid_of_worker(raw: RawInput, settings: Settings) -> Analysis:
+    """A slow 'analysis' that reports its process: the pool is still busy when the parent dies."""
+    time.sleep(0.2)
+    return pid_of_worker(raw, settings)
+
+
+_PARENT = """
+import sys
+sys.path.insert(0, {tests!r})
+from test_parallel import _inputs, slow_pid_of_worker
+from parley import parallel
+for a in parallel.analyze_inputs(_inputs(400), workers=2, analyze=slow_pid_of_worker):
+    print(a.errors[0].message, flush=True)
+"""
+
+
+def _running(pid: int) -> bool:
+    """Whether ``pid`` is a live process (a zombie waiting to be reaped has already exited)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_parallel_workers_exit_when_the_parent_is_killed():
+    script = _PARENT.format(tests=str(Path(__file__).resolve().parent))
+    parent = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    workers: set[int] = set()
+    deadline = time.monotonic() + 120
+    while len(workers) < 2 and time.monotonic() < deadline:
+        line = parent.stdout.readline()
+        assert line, "the parent ended before both workers answered"
+        workers.add(int(line))
+    assert len(workers) == 2 and parent.pid not in workers
+    os.kill(parent.pid, signal.SIGKILL)
+    parent.wait()
+    deadline = time.monotonic() + 15
+    while any(_running(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [pid for pid in workers if _running(pid)], "a worker outlived its killed parent"

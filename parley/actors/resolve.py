@@ -156,6 +156,7 @@ class Resolver:
                 self.orgs.append(Mention(m.start(), Resolved(_strip_the(m.group(0)), self._side_from_title(m.group(0)),
                                                               kind)))
         self.orgs.sort(key=lambda m: m.pos)
+        layout = _Layout.of(text, starts)
         for m in _NAME.finditer(without_nicknames(text)):
             for start, end in name_runs(text, m.start(), m.end()):
                 run = text[start:end]
@@ -166,8 +167,10 @@ class Resolver:
                     end = start + len(named)
                 title_start = _title_start(text, start)
                 title, name = split_title(text[title_start:end])
+                if not name:
+                    continue
                 title = title or _apposed_title(text, start)  # "the Chilean ambassador to Peru, Tomas Brell"
-                salience = _salience(text, title_start, end, starts)
+                salience = _salience(text, title_start, end, layout)
                 res = self._person(title, name)
                 if res is None and salience >= 2 and _bare_name(name, self.registry):
                     res = Resolved(name, None, "person", None, None, gender_of(name))
@@ -394,8 +397,10 @@ class Resolver:
             mentions = self.given.get(_surname(name))  # "Li" of "Li Zhaoxing", "Hillary"
         if not mentions:
             return None
-        before = [m for m in mentions if pos is None or m.pos <= pos]
-        return (before or mentions)[-1].who
+        # mentions are kept in position order: the last one at or before ``pos`` (a scan of the
+        # list here made an article that names one person thousands of times quadratic)
+        k = len(mentions) if pos is None else bisect.bisect_right(mentions, pos, key=lambda m: m.pos)
+        return mentions[k - 1 if k else -1].who
 
     def _described(self, phrase: str, pos: int, salience: int) -> Resolved | None:
         """A speaker described, not named: "the Russian president", "a senior official"."""
@@ -650,8 +655,9 @@ class Resolver:
         """The person the article gave exactly this title and side further back ("the Chilean ambassador to
         Peru, Tomas Brell" five paragraphs before "the Chilean ambassador")."""
         lo = self._paragraphs_before(pos, 6)[-1][0]
-        for m in reversed(self.order):
-            if lo <= m.pos < pos and m.who.kind == "person" and m.who.side == side and not self._in_quote(m.pos) and (
+        first, last = (bisect.bisect_left(self.order, p, key=lambda m: m.pos) for p in (lo, pos))
+        for m in reversed(self.order[first:last]):
+            if m.who.kind == "person" and m.who.side == side and not self._in_quote(m.pos) and (
                 head in (m.who.role or "").lower().split()
             ):
                 return m.who
@@ -831,15 +837,15 @@ _APPOSITION = re.compile(
 _VERBISH = re.compile(r"(?:has|had|was|is|will|would|[a-z]+ed)\b")
 
 
-def _salience(text: str, start: int, end: int, sentence_starts: set[int]) -> int:
+def _salience(text: str, start: int, end: int, layout: _Layout) -> int:
     """2 for a name that speaks (the subject of a cue, or "said X"), 1 for a subject, else 0."""
     from ..quotes.cues import CUE_RX
 
     after = _APPOSITION.match(text, end).end()
     lead = text[max(0, start - 40) : start]
-    sentence = max((p for p in sentence_starts if p <= start), default=0) if sentence_starts else max(0, start - 200)
-    embedded = bool(CUE_RX.search(text, sentence, start)) and not re.search(r"\b(?:said|says|told|added)\s+$", lead)
-    first = start in sentence_starts or bool(re.search(r"(?:^|[.!?]\s+|\n)(?:[A-Z]\w*,?\s+)?$", lead))
+    sentence = layout.sentence_start(start) if layout.starts else max(0, start - 200)
+    embedded = layout.cue_between(sentence, start) and not re.search(r"\b(?:said|says|told|added)\s+$", lead)
+    first = start in layout.starts or bool(re.search(r"(?:^|[.!?]\s+|\n)(?:[A-Z]\w*,?\s+)?$", lead))
     if re.search(r"\b(?:said|says|added|told|asked)\s+$", lead):
         # `," said Gen. Kvashnin.` speaks; in "Lask said Darran (and Ardell) had asked …" Darran does not
         return 3 if re.match(r"\s*(?:[.,;:!?)(]|who\b|$)", text[end : end + 6]) else 1
@@ -848,6 +854,37 @@ def _salience(text: str, start: int, end: int, sentence_starts: set[int]) -> int
     if first or _VERBISH.match(text, after):
         return 1
     return 0
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """Where an article's sentences and cue verbs are, found once for every name in it.
+
+    A scan of the sentence starts and a cue search per name made an article with thousands
+    of names (or one long sentence) quadratic; these answer by bisection.
+    """
+
+    starts: set[int]
+    ordered: list[int]
+    cue_starts: list[int]
+    cue_ends: list[int]
+
+    @classmethod
+    def of(cls, text: str, starts: set[int]) -> _Layout:
+        from ..quotes.cues import CUE_RX
+
+        found = list(CUE_RX.finditer(text))
+        return cls(starts, sorted(starts), [m.start() for m in found], [m.end() for m in found])
+
+    def sentence_start(self, pos: int) -> int:
+        """The last sentence start at or before ``pos``, 0 if none."""
+        k = bisect.bisect_right(self.ordered, pos)
+        return self.ordered[k - 1] if k else 0
+
+    def cue_between(self, lo: int, hi: int) -> bool:
+        """Whether a cue verb lies wholly inside ``text[lo:hi]`` (cues are whole words)."""
+        k = bisect.bisect_left(self.cue_starts, lo)
+        return k < len(self.cue_starts) and self.cue_ends[k] <= hi
 
 
 _ACRONYM = re.compile(r"((?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|on|the)\s+)*){1,8})\(([A-Z]{2,8})\)")

@@ -26,7 +26,10 @@ def looks_binary(data: bytes) -> bool:
 def decode(data: bytes, source: str | None = None) -> str:
     """Decode ``data`` (UTF-8 first, then what charset-normalizer finds), or raise P102/P103."""
     if looks_binary(data):
-        raise InputError("P102", "binary data, not text", source=source)
+        text = _utf16_without_bom(data)
+        if text is None:
+            raise InputError("P102", "binary data, not text", source=source)
+        return text
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -45,3 +48,28 @@ def _detect(data: bytes, source: str | None) -> str:
     if best is None:
         raise InputError("P103", "the bytes match no known text encoding", source=source)
     return str(best)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``data`` as UTF-16 text with no byte-order mark (its NULs look binary), or None.
+
+    Accepted only when the result reads as text in the scripts parley meets (Latin,
+    Greek, Cyrillic, punctuation): random or structured binary data decoded as UTF-16
+    gives unpaired surrogates or characters from all over the code space.
+    """
+    if len(data) < 4 or len(data) % 2:
+        return None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _reads_as_text(text[:4000]):
+            return text
+    return None
+
+
+def _reads_as_text(text: str) -> bool:
+    """Whether nearly every character is printable Latin, Greek, Cyrillic or punctuation."""
+    ok = sum(1 for c in text if (c.isprintable() or c in "\t\n\r") and (c < "\u0530" or "\u2000" <= c < "\u2070"))
+    return ok >= 0.95 * len(text)

@@ -13,12 +13,16 @@ from __future__ import annotations
 
 import dataclasses
 import gzip
+import io
 import json
 import os
+import stat
 import sys
+import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import InputError
 from ..model import ErrorRecord
@@ -130,18 +134,32 @@ def read_url_list(path: str) -> list[str]:
 
 
 def _path(path: Path, settings: Settings) -> Iterator[Item]:
-    if path.is_dir():
-        yield from _walk(path, settings)
-    elif path.exists():
-        yield from read_file(path, settings)
-    else:
+    try:
+        st = path.stat()
+    except FileNotFoundError:
         yield ErrorRecord("P100", "no such file or directory", source=str(path))
+        return
+    except OSError as exc:  # a symlink loop, a folder on the way that may not be entered
+        yield ErrorRecord("P100", f"cannot read: {exc.strerror or exc}", source=str(path))
+        return
+    if stat.S_ISDIR(st.st_mode):
+        yield from _walk(path, settings)
+    else:
+        yield from read_file(path, settings)
 
 
 def _walk(root: Path, settings: Settings) -> Iterator[Item]:
+    """Every file under ``root``, following symlinks; unreadable folders and loops are errors."""
     seen: set[tuple[int, int]] = set()
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
-        st = os.stat(dirpath)
+    unreadable: list[OSError] = []
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=True, onerror=unreadable.append):
+        yield from _walk_errors(unreadable)
+        try:
+            st = os.stat(dirpath)
+        except OSError as exc:  # removed or made unreadable while the walk ran
+            dirnames[:] = []
+            yield ErrorRecord("P100", f"cannot read the folder: {exc.strerror or exc}", source=dirpath)
+            continue
         if (st.st_dev, st.st_ino) in seen:
             dirnames[:] = []
             yield ErrorRecord("P113", "directory visited twice (symlink loop)", source=dirpath)
@@ -153,6 +171,14 @@ def _walk(root: Path, settings: Settings) -> Iterator[Item]:
             if fn.startswith(".") or not settings.wants(path, root):
                 continue
             yield from read_file(path, settings)
+    yield from _walk_errors(unreadable)
+
+
+def _walk_errors(errors: list[OSError]) -> Iterator[ErrorRecord]:
+    """The folders ``os.walk`` could not list, as P100 records (it would skip them silently)."""
+    while errors:
+        exc = errors.pop(0)
+        yield ErrorRecord("P100", f"cannot list the folder: {exc.strerror or exc}", source=exc.filename)
 
 
 def _suffix(path: Path) -> tuple[str, bool]:
@@ -181,21 +207,39 @@ def read_file(path: Path, settings: Settings) -> Iterator[Item]:
 
 
 def _read_bytes(path: Path, compressed: bool, cap: int) -> bytes:
+    """At most ``cap`` bytes of ``path`` (decompressed); a larger file is P104, never read whole."""
     source = str(path)
     try:
-        if path.stat().st_size > cap and not compressed:
-            raise InputError("P104", f"{path.stat().st_size} bytes, over the cap of {cap}", source=source)
-        opener = gzip.open if compressed else open
-        with opener(path, "rb") as fh:
-            data = fh.read(cap + 1)
+        with open_regular(path) as raw:
+            size = os.fstat(raw.fileno()).st_size
+            if size > cap and not compressed:
+                raise InputError("P104", f"{size} bytes, over the cap of {cap}", source=source)
+            if compressed:
+                with gzip.GzipFile(fileobj=raw, mode="rb") as fh:
+                    data = fh.read(cap + 1)
+            else:
+                data = raw.read(cap + 1)
     except PermissionError:
         raise InputError("P100", "permission denied", source=source) from None
-    except (EOFError, gzip.BadGzipFile, OSError) as exc:
+    except (EOFError, gzip.BadGzipFile, OSError, zlib.error) as exc:
         code = "P109" if compressed else "P100"
         raise InputError(code, f"cannot read: {exc}", source=source) from None
     if len(data) > cap:
         raise InputError("P104", f"over the cap of {cap} bytes", source=source)
     return data
+
+
+def open_regular(path: Path) -> BinaryIO:
+    """``path`` opened for reading, if it is a regular file; P100 for a FIFO, socket or device.
+
+    The file is opened without blocking, then checked: opening a FIFO for reading would
+    otherwise wait for a writer forever and hang the batch.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise InputError("P100", "not a regular file (a pipe, socket or device)", source=str(path))
+    return os.fdopen(fd, "rb")
 
 
 def sniff_suffix(data: bytes) -> str:
@@ -234,10 +278,15 @@ def from_bytes(data: bytes, source: str, suffix: str, settings: Settings) -> Ite
 
 
 def _gunzip(data: bytes, source: str, settings: Settings) -> Iterator[Item]:
+    """Decompress gzip ``data`` (stdin, a download) up to the cap: a gzip bomb stops there."""
     try:
-        inner = gzip.decompress(data)
-    except (EOFError, gzip.BadGzipFile, OSError) as exc:
+        with gzip.GzipFile(fileobj=io.BytesIO(data), mode="rb") as fh:
+            inner = fh.read(settings.max_bytes + 1)
+    except (EOFError, gzip.BadGzipFile, OSError, zlib.error) as exc:
         yield ErrorRecord("P109", f"cannot decompress: {exc}", source=source)
+        return
+    if len(inner) > settings.max_bytes:
+        yield ErrorRecord("P104", f"over the cap of {settings.max_bytes} bytes once decompressed", source=source)
         return
     yield from from_bytes(inner, source, sniff_suffix(inner), settings)
 

@@ -17,7 +17,7 @@ from ..errors import InputError
 from ..model import ErrorRecord
 from ..settings import Settings
 from .decode import decode
-from .sources import Item, RawInput, looks_html
+from .sources import Item, RawInput, looks_html, open_regular
 
 _TEXTUAL = ("text/html", "application/xhtml", "text/plain")
 
@@ -25,10 +25,15 @@ _TEXTUAL = ("text/html", "application/xhtml", "text/plain")
 def iter_warc(path: Path, settings: Settings) -> Iterator[Item]:
     """The articles in the WARC file at ``path``."""
     try:
-        with open(path, "rb") as fh:
-            yield from iter_warc_stream(fh, str(path), settings)
+        fh = open_regular(path)
+    except InputError as exc:
+        yield exc.record()
+        return
     except OSError as exc:
         yield ErrorRecord("P100", f"cannot read: {exc.strerror or exc}", source=str(path))
+        return
+    with fh:
+        yield from iter_warc_stream(fh, str(path), settings)
 
 
 def iter_warc_bytes(data: bytes, source: str, settings: Settings) -> Iterator[Item]:

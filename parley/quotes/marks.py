@@ -72,14 +72,16 @@ def find_quotes(text: str, paragraphs: list[Span], min_words: int = 3,
     for n, para in enumerate(paragraphs):
         nxt = paragraphs[n + 1] if n + 1 < last else None
         found = pair_paragraph(text, para, nxt)
+        headline = bool(found) and _title_case(para.text(text))  # once a paragraph, not once a quote
+        label_line = bool(found) and headline_line(para.text(text))
         for q in found:
             if carry and q.open_at == para.start:
                 q = QuoteSpan(q.start, q.end, q.open_at, q.close_at, True, q.open_ended, q.close_width)
             quoted = text[q.start : q.end]
-            paragraph, before = para.text(text), text[para.start : q.open_at]
-            if words(quoted) < min_words or is_title(quoted, paragraph, before):
+            before = text[max(para.start, q.open_at - 40) : q.open_at]  # a bounded look back: linear time
+            if words(quoted) < min_words or _is_title(quoted, headline, before):
                 continue
-            if not headline_tag(quoted, paragraph, before):
+            if not (label_line and words(quoted) <= 4 and before.strip()):
                 out.append(q)
             elif tags is not None:
                 tags.append(q)
@@ -257,12 +259,12 @@ _TAIL_CUE = re.compile(
 )
 
 
-def headline_tag(quoted: str, paragraph: str, before: str) -> bool:
-    """A few quoted words inside a headline ("Rebels 'serious about peace'", "Palace repeats 'no ransom
-    policy' amid threat"): the headline's label for what the article reports, not a quotation."""
+def headline_line(paragraph: str) -> bool:
+    """Whether a paragraph is a short headline, where a few quoted words ("Rebels 'serious about
+    peace'", "Palace repeats 'no ransom policy' amid threat") are the headline's label for what the
+    article reports, not a quotation."""
     line = paragraph.strip()
-    return (words(quoted) <= 4 and bool(before.strip()) and "\n" not in line and words(line) <= 15
-            and not line.rstrip("\"'”’»").endswith((".", "!", "?", ":")))
+    return "\n" not in line and words(line) <= 15 and not line.rstrip("\"'”’»").endswith((".", "!", "?", ":"))
 
 
 _MINOR = frozenset("a an and as at by for from in into of on or the to with vs. vs".split())
@@ -275,7 +277,11 @@ def is_title(quoted: str, paragraph: str, before: str = "") -> bool:
     title-case headline (a quoted headline is a quote); or a name the article puts "the"
     before (the ‘Agreement on the path to normalization’ of 27 February).
     """
-    if _title_case(paragraph) or quoted.rstrip("\"'”’»").endswith((".", "!", "?")):
+    return _is_title(quoted, _title_case(paragraph), before)
+
+
+def _is_title(quoted: str, in_headline: bool, before: str = "") -> bool:
+    if in_headline or quoted.rstrip("\"'”’»").endswith((".", "!", "?")):
         return False
     if quoted[:1].isupper() and re.search(r"\bthe\s*$", before) and not quoted.split()[0].isupper():
         return True

@@ -107,8 +107,15 @@ _ISSUED = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?:\w+\s+){0,2}(?:statement|communi
                      r"(?:(?:issued|released|signed)\s+)?(?:from|by)\s+[^.;\x1f]+?\s*$")
 
 
+#: how far before a cue verb its subject phrase may start: far more than any speaker phrase,
+#: and a bound, so a sentence of thousands of words with a cue every line stays linear
+SUBJECT_REACH = 600
+
+
 def subject_before(text: str, lo: int, hi: int) -> Phrase | None:
     """The speaker phrase ending just before ``hi`` (where a cue verb starts)."""
+    if hi - lo > SUBJECT_REACH:
+        lo = max(lo, text.find(" ", hi - SUBJECT_REACH, hi) + 1)  # start on a whole word
     window = text[max(lo, hi - 200) : hi]
     issued = _ISSUED.search(text, max(lo, hi - 200), hi) if ("statement" in window or "communiqu" in window
                                                               or "declaration" in window) else None

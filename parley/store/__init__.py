@@ -119,6 +119,20 @@ class Store:
             raise
         self.db.execute("COMMIT")
 
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """One read transaction: every query inside sees the same state of the store.
+
+        Outside one, each SELECT is its own transaction, so a page's rows and its count of
+        rows could come from either side of an ingest's commit.
+        """
+        self.db.execute("BEGIN")
+        try:
+            yield
+        finally:
+            if self.db.in_transaction:  # nothing was written: ending the read is all
+                self.db.execute("ROLLBACK")
+
     @property
     def schema_version(self) -> int:
         row = self.db.execute("SELECT max(version) FROM schema_migrations").fetchone()

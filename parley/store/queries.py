@@ -154,23 +154,26 @@ def _finish(sql: str, w: _Where, date_expr: str, limit: int | None, offset: int)
     return sql, params
 
 
-# an actor's counts: signals held and faced, direct quotes, reported statements, articles, first and last date
+# an actor's counts: signals held and faced, direct quotes, reported statements, articles, first and
+# last date. Each count is one pass over its table, grouped, then joined to the actors: a subquery
+# per actor (a scan of signals and quotes for every actor) made /actors quadratic in the store.
 ACTOR_SELECT = (
     "WITH seen(actor_id, article_id) AS ("
     " SELECT speaker_id, article_id FROM quotes"
     " UNION SELECT holder_id, article_id FROM signals"
-    " UNION SELECT counterpart_id, article_id FROM signals)"
+    " UNION SELECT counterpart_id, article_id FROM signals),"
+    " held(id, n) AS (SELECT holder_id, count(*) FROM signals GROUP BY holder_id),"
+    " faced(id, n) AS (SELECT counterpart_id, count(*) FROM signals GROUP BY counterpart_id),"
+    " said(id, direct, indirect) AS (SELECT speaker_id, sum(kind != 'indirect'), sum(kind = 'indirect')"
+    "  FROM quotes GROUP BY speaker_id),"
+    " span(id, n, first, last) AS (SELECT seen.actor_id, count(*), min(ar.date), max(ar.date)"
+    "  FROM seen LEFT JOIN articles ar ON ar.id = seen.article_id GROUP BY seen.actor_id)"
     " SELECT a.id, a.name, a.kind, a.side,"
-    " (SELECT count(*) FROM signals s WHERE s.holder_id = a.id) AS signals,"
-    " (SELECT count(*) FROM signals s WHERE s.counterpart_id = a.id) AS as_counterpart,"
-    " (SELECT count(*) FROM quotes q WHERE q.speaker_id = a.id AND q.kind != 'indirect') AS quotes,"
-    " (SELECT count(*) FROM quotes q WHERE q.speaker_id = a.id AND q.kind = 'indirect') AS statements,"
-    " (SELECT count(*) FROM seen WHERE seen.actor_id = a.id) AS articles,"
-    " (SELECT min(ar.date) FROM seen JOIN articles ar ON ar.id = seen.article_id"
-    "  WHERE seen.actor_id = a.id) AS first_seen,"
-    " (SELECT max(ar.date) FROM seen JOIN articles ar ON ar.id = seen.article_id"
-    "  WHERE seen.actor_id = a.id) AS last_seen"
-    " FROM actors a"
+    " coalesce(held.n, 0) AS signals, coalesce(faced.n, 0) AS as_counterpart,"
+    " coalesce(said.direct, 0) AS quotes, coalesce(said.indirect, 0) AS statements,"
+    " coalesce(span.n, 0) AS articles, span.first AS first_seen, span.last AS last_seen"
+    " FROM actors a LEFT JOIN held ON held.id = a.id LEFT JOIN faced ON faced.id = a.id"
+    " LEFT JOIN said ON said.id = a.id LEFT JOIN span ON span.id = a.id"
 )
 ACTOR_ORDER = " ORDER BY signals + as_counterpart + quotes + statements DESC, a.name"
 

@@ -212,8 +212,9 @@ def _authors(blocks: list[Block], head: list[int]) -> list[str]:
         m = _BYLINE_END.search(vis)
         if m and blocks[i].words <= 15 and blocks[i].kind != "prose":
             return _names(m.group(1))
+    in_head = set(head)  # a set: a page of thousands of lines made the list lookup quadratic
     for i, b in enumerate(blocks):  # a "Written by" box or a bio at the foot of the page
-        if i not in head and _BYLINE_ALONE.match(b.vis):
+        if i not in in_head and _BYLINE_ALONE.match(b.vis):
             names = _name_after(blocks, i)
             if names:
                 return names

@@ -123,3 +123,38 @@ def sentence_spans(text: str) -> list[Span]:
     for para in paragraphs(text):
         out.extend(sentences(text, para.start, para.end))
     return out
+
+
+def cap_length(text: str, spans: list[Span], limit: int) -> tuple[list[Span], int]:
+    """``spans`` with any longer than ``limit`` characters cut into parts; and how many were cut.
+
+    A "sentence" of a million characters (a table flattened to one line, a page with no
+    punctuation) is not a sentence a parser can take in one call: spaCy refuses texts over
+    its ``max_length`` and its cost grows with length. Parts end at the last whitespace
+    before the limit, so words stay whole where the text has any spaces.
+    """
+    out: list[Span] = []
+    cut = 0
+    for span in spans:
+        if span.end - span.start <= limit:
+            out.append(span)
+            continue
+        cut += 1
+        out.extend(_parts(text, span, limit))
+    return out, cut
+
+
+def _parts(text: str, span: Span, limit: int) -> list[Span]:
+    parts: list[Span] = []
+    start = span.start
+    while span.end - start > limit:
+        space = max(text.rfind(" ", start + 1, start + limit), text.rfind("\n", start + 1, start + limit))
+        stop = space if space > start else start + limit
+        piece = _trim(text, start, stop)
+        if piece.end > piece.start:
+            parts.append(piece)
+        start = stop
+    tail = _trim(text, start, span.end)
+    if tail.end > tail.start:
+        parts.append(tail)
+    return parts

@@ -11,7 +11,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query
 
 from .. import digest, timeline
 from ..store import Filters, Store
-from .deps import Paging, get_filters, get_paging, get_store
+from .deps import Paging, RecordId, get_filters, get_paging, get_store
 
 router = APIRouter(prefix="/api")
 StoreDep = Annotated[Store, Depends(get_store)]
@@ -54,7 +54,7 @@ def signals(store: StoreDep, f: FiltersDep, paging: PagingDep) -> dict[str, Any]
 
 
 @router.get("/signals/{signal_id}")
-def signal(signal_id: int, store: StoreDep) -> dict[str, Any]:
+def signal(signal_id: RecordId, store: StoreDep) -> dict[str, Any]:
     return {"ok": True, "signal": _found(store.signal(signal_id), f"signal {signal_id}")}
 
 
@@ -64,7 +64,7 @@ def quotes(store: StoreDep, f: FiltersDep, paging: PagingDep) -> dict[str, Any]:
 
 
 @router.get("/quotes/{quote_id}")
-def quote(quote_id: int, store: StoreDep) -> dict[str, Any]:
+def quote(quote_id: RecordId, store: StoreDep) -> dict[str, Any]:
     return {"ok": True, "quote": _found(store.quote(quote_id), f"quote {quote_id}")}
 
 

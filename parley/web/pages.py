@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi import APIRouter, Depends, HTTPException
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup
 
 from .. import digest, timeline
 from ..model import STANCES
 from ..store import Filters, Store
-from .deps import Paging, get_filters, get_paging, get_store
+from .deps import FocusId, Paging, get_filters, get_paging, get_store
 from .highlight import highlight, spans_of
 from .templating import record_href, render, static_file
 
@@ -82,8 +82,7 @@ def articles(store: StoreDep, paging: PagingDep) -> HTMLResponse:
 
 @router.get("/articles/{article_id}")
 def article(
-    article_id: str, store: StoreDep, signal: Annotated[int | None, Query()] = None,
-    quote: Annotated[int | None, Query()] = None,
+    article_id: str, store: StoreDep, signal: FocusId = None, quote: FocusId = None,
 ) -> HTMLResponse:
     row = store.article(article_id)
     if row is None:
