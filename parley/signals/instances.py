@@ -76,7 +76,7 @@ def _context(doc: Doc, resolver: Any) -> Context:
     speakers: dict[int, tuple[str, str | None]] = {}
     spans = []
     for q in [*doc.quotes, *doc.statements]:
-        if q.get("speaker"):
+        if q.get("speaker") and q.get("attribution") != "state-official":  # "one U.S. official": no holder
             first, last = doc.sentence_at(q["start"]), doc.sentence_at(max(q["start"], q["end"] - 1))
             for i in range(first, last + 1):
                 speakers.setdefault(i, (q["speaker"], q.get("speaker_side")))
