@@ -1,19 +1,31 @@
 """Extraction speed against a full spaCy parse of the same articles, and memory as input grows.
 
-    python bench/speed.py [ARTICLES.jsonl] [--repeat 4]
+    python bench/speed.py [ARTICLES.jsonl] [--rounds 7] [--repeat 4]
 
-In one run, on the same articles and one core (best of three alternating rounds): (1) parley's whole extraction (clean,
-segment, actors, quotes, statements, signals), (2) a full spaCy parse of every article
-(``nlp.pipe`` with every component). Prints articles per second per core for each and
-their ratio (the signals issue asks for at least 2x). Then memory: the peak traced Python
-allocation while streaming 1x and Nx the articles through the extraction; a flat peak means
-the run streams (nothing accumulates per article). Defaults to the dev set, else the seeds.
+In one run, on the same articles, in CPU time of this process (one core):
+
+1. parley's whole extraction (clean, segment, actors, quotes, statements, signals) with
+   the default settings (every trigger sentence parsed), the same with the sentence
+   selector on (``signal_select = true``) and a full spaCy parse of every article
+   (``nlp.pipe`` with every component of the pipeline) are timed in interleaved rounds
+   (the order rotates). Each round gives a ratio; the median ratio is reported (the
+   signals issue asks for at least 2x), with the median rates in articles per second per
+   core. The machine is shared, so single timings move by 20% and more; the ratio of a
+   round is steadier because both sides of it meet the same load.
+2. Where the extraction's time goes, as a share of one full parse: each step before the
+   signals, then the signal layer's sentence selection, its parse, and the rest
+   (candidates, features, model, details); and how many sentences were parsed.
+3. Memory: the peak traced Python allocation while streaming 1x and Nx the articles through
+   the extraction; a flat peak means the run streams (nothing accumulates per article).
+
+Defaults to the dev set, else the seeds.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import sys
 import time
 import tracemalloc
@@ -24,6 +36,7 @@ from pathlib import Path
 from parley import nlp
 from parley.batch import analyze_inputs
 from parley.ingest.sources import _record
+from parley.settings import Settings
 
 EVAL = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
 if not EVAL.exists():
@@ -40,9 +53,10 @@ def items(records: list[dict], times: int = 1) -> Iterator:
             yield _record({"id": f"{k}-{i}", "text": rec["text"]}, "<bench>", f"record {i}")
 
 
-def extraction_seconds(records: list[dict]) -> float:
+def extraction_seconds(records: list[dict], select: bool = False) -> float:
+    settings = Settings(signal_select=select)
     start = time.process_time()
-    for _ in analyze_inputs(items(records)):
+    for _ in analyze_inputs(items(records), settings):
         pass
     return time.process_time() - start
 
@@ -55,34 +69,55 @@ def parse_seconds(records: list[dict]) -> float:
     return time.process_time() - start
 
 
-def split_seconds(records: list[dict]) -> Counter[str]:
-    """CPU time per part of the extraction: each step before the signals, the signal parse, the rest."""
+def rounds(records: list[dict], n: int) -> list[tuple[float, float, float]]:
+    """(extraction seconds, the same with the selector on, full parse seconds) per round.
+
+    The order rotates from round to round, so that no side always runs first or last.
+    """
+    runs = [lambda: extraction_seconds(records), lambda: extraction_seconds(records, select=True),
+            lambda: parse_seconds(records)]
+    out = []
+    for k in range(n):
+        spent = [0.0, 0.0, 0.0]
+        for j in range(3):
+            at = (j + k) % 3
+            spent[at] = runs[at]()
+        out.append((spent[0], spent[1], spent[2]))
+    return out
+
+
+def split_seconds(records: list[dict], select: bool = False) -> tuple[Counter[str], int, int]:
+    """CPU time per part of the extraction, and how many sentences the signal layer parsed."""
     from parley.ingest.article import prepare
     from parley.offsets import OffsetMap
     from parley.pipeline import Doc
-    from parley.settings import Settings
     from parley.signals.extract import find_signals
-    from parley.signals.instances import triggered
+    from parley.signals.instances import chosen as choose
     from parley.signals.parse import parse
     from parley.steps import DEFAULT_STEPS
 
     spent: Counter[str] = Counter()
+    parsed = sentences = 0
     for raw in items(records):
         t = time.process_time()
         article = prepare(raw)
-        spent["prepare"] += time.process_time() - t
-        doc = Doc(article, Settings(), OffsetMap(article.segments))
+        spent["prepare (clean, metadata, language)"] += time.process_time() - t
+        doc = Doc(article, Settings(signal_select=select), OffsetMap(article.segments))
         for step in DEFAULT_STEPS[:-1]:
             t = time.process_time()
             step(doc)
             spent[step.name] += time.process_time() - t
         t = time.process_time()
-        parse(doc, triggered(doc))
-        spent["signals: parse of triggered sentences"] += time.process_time() - t
+        chosen = choose(doc)
+        spent["signals: sentence selection"] += time.process_time() - t
+        t = time.process_time()
+        parse(doc, chosen)
+        spent["signals: parse of the selected sentences"] += time.process_time() - t
         t = time.process_time()
         find_signals(doc)
-        spent["signals: candidates, features, model"] += time.process_time() - t
-    return spent
+        spent["signals: candidates, features, model, details"] += time.process_time() - t
+        parsed, sentences = parsed + len(chosen), sentences + len(doc.sentences)
+    return spent, parsed, sentences
 
 
 def peak_bytes(records: list[dict], times: int) -> int:
@@ -100,24 +135,32 @@ def main(argv: list[str] | None = None) -> int:
     default = EVAL / "dev.jsonl" if (EVAL / "dev.jsonl").exists() else EVAL / "seeds_gold.jsonl"
     ap.add_argument("articles", nargs="?", type=Path, default=default)
     ap.add_argument("--repeat", type=int, default=4, help="the N of the Nx memory run")
-    ap.add_argument("--rounds", type=int, default=3, help="timing rounds; the best of each is reported")
+    ap.add_argument("--rounds", type=int, default=7, help="interleaved timing rounds; medians are reported")
     a = ap.parse_args(argv)
     records = load(a.articles)
-    extraction_seconds(records[:2])  # load the model and the registry outside the timings
+    extraction_seconds(records[:2])  # load the models and the registry outside the timings
     parse_seconds(records[:2])
-    # best of three alternating runs of each: the machine is shared, the minimum is the cost
-    ext = full = float("inf")
-    for _ in range(a.rounds):
-        ext, full = min(ext, extraction_seconds(records)), min(full, parse_seconds(records))
+    timed = rounds(records, a.rounds)
+    ratios = sorted(full / ext for ext, _, full in timed)
+    with_selector = sorted(full / ext for _, ext, full in timed)
+    ext = statistics.median(e for e, _, _ in timed)
+    selecting = statistics.median(e for _, e, _ in timed)
+    full = statistics.median(f for _, _, f in timed)
     n = len(records)
-    print(f"{n} articles from {a.articles.name}, CPU time on one core")
-    print(f"extraction      {n / ext:8.1f} articles/s/core  ({ext:.2f} s)")
-    print(f"full spaCy parse{n / full:8.1f} articles/s/core  ({full:.2f} s)")
-    print(f"ratio           {full / ext:8.2f}x faster than the full parse (target >= 2x)")
-    spent = split_seconds(records)
-    print("where the extraction's time goes (share of one full parse):")
+    print(f"{n} articles from {a.articles.name}, CPU time on one core, {a.rounds} interleaved rounds (medians)")
+    print(f"extraction              {n / ext:8.1f} articles/s/core  ({ext:.2f} s)")
+    print(f"  with the selector     {n / selecting:8.1f} articles/s/core  ({selecting:.2f} s)")
+    print(f"full spaCy parse        {n / full:8.1f} articles/s/core  ({full:.2f} s)")
+    print(f"ratio                   {statistics.median(ratios):8.2f}x faster than the full parse (target >= 2x; "
+          f"rounds {ratios[0]:.2f}-{ratios[-1]:.2f})")
+    print(f"  with the selector     {statistics.median(with_selector):8.2f}x "
+          f"(rounds {with_selector[0]:.2f}-{with_selector[-1]:.2f})")
+    spent, parsed, sentences = split_seconds(records)
+    spent_sel, parsed_sel, _ = split_seconds(records, select=True)
+    print("where the extraction's time goes (share of one full parse):  default  with the selector")
     for part, seconds in spent.items():
-        print(f"  {part:40s} {seconds / full:6.2f}")
+        print(f"  {part:48s} {seconds / full:9.2f} {spent_sel[part] / full:9.2f}")
+    print(f"  sentences parsed (of {sentences}) {parsed:35d} {parsed_sel:9d}")
     one, many = peak_bytes(records, 1), peak_bytes(records, a.repeat)
     print(f"peak traced memory: 1x {one / 1e6:.1f} MB, {a.repeat}x {many / 1e6:.1f} MB "
           f"(ratio {many / one:.2f}; about 1 means streaming)")

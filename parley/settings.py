@@ -42,6 +42,11 @@ class Settings:
         default=10_000,
         metadata={"help": "longest sentence analysed in one piece; a longer one is cut into parts (P201)"},
     )
+    signal_select: bool = field(
+        default=False,
+        metadata={"help": "parse only the sentences the signal selector picks (off: every trigger sentence; "
+                          "see docs/signals.md for its cost in recall)"},
+    )
     fetch_timeout: float = field(default=20.0, metadata={"help": "seconds to wait for a URL"})
     fields: tuple[str, ...] = field(
         default=(), metadata={"help": "JSON record fields, parley=yours (text=body,url=link,date=meta.published)"}

@@ -61,6 +61,13 @@ def test_actors_find_respects_case_longer_names_and_possessives(registry):
 def test_actors_split_title_separates_role_from_name():
     assert split_title("Kremlin spokesman Dmitry Peskov") == ("Kremlin spokesman", "Dmitry Peskov")
     assert split_title("Tajik Prime Minister Akil Akilov") == ("Tajik Prime Minister", "Akil Akilov")
+    assert split_title("President Hassan Sheikh Omar") == ("President", "Hassan Sheikh Omar")
+
+
+def test_actors_split_title_a_place_after_a_preposition_ends_the_title():
+    assert split_title("UN envoy for Varga Martin Holm") == ("UN envoy for Varga", "Martin Holm")
+    assert split_title("ambassador to Kestria Ana Ruiz Ortega") == ("ambassador to Kestria", "Ana Ruiz Ortega")
+    assert split_title("a spokesman for John Paul Holm") == ("a spokesman for", "John Paul Holm")
 
 
 def test_actors_resolver_titles_sides_and_surnames(registry):
@@ -127,3 +134,21 @@ def test_actors_cli_reports_a_malformed_actor_file(tmp_path: Path, capsys):
         main()
     err = capsys.readouterr().err
     assert exit_.value.code != 0 and "bad.yaml line 3" in err and "Traceback" not in err
+
+
+def test_actors_acronym_spelt_out_after_other_words_keeps_the_full_name(registry):
+    text = ("Members of the Intergovernmental Authority on Development (IGAD) met on Tuesday. "
+            "Envoys of the Northern Kestrian Relief Council (NKRC) arrived later. IGAD said the talks went well.")
+    r = Resolver(registry)
+    r.scan(text, [0], [0], registry.find(text))
+    igad = r.resolve("IGAD", text.index("IGAD said"))
+    assert (igad.name, igad.side) == ("Intergovernmental Authority on Development", "IGAD")
+    assert r.resolve("the Intergovernmental Authority on Development", 5).name == igad.name
+    assert r.resolve("NKRC", len(text)).name == "Northern Kestrian Relief Council"
+
+
+def test_actors_headline_verbs_end_a_name(registry):
+    text = "Amara Velic Speaks Directly To The Valley\n\nEthiopia Gives Badme Town To Eritrea\n\nVelic spoke at noon."
+    r = Resolver(registry)
+    r.scan(text, [0, text.index("Ethiopia"), text.index("Velic spoke")], [0], registry.find(text))
+    assert [m.who.name for m in r.order] == ["Amara Velic", "Amara Velic"]

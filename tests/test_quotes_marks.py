@@ -94,3 +94,61 @@ def test_quotes_marks_offsets_point_into_the_text():
     text = 'A line.\n\n"First quote here," said Velic. «Second quote is here.»'
     for q in find_quotes(text, paragraphs(text)):
         assert text[q.open_at] in "\"«" and q.start == q.open_at + 1
+
+
+def test_quotes_marks_a_name_after_the_is_a_title_not_a_quote():
+    text = ("The failure thwarts the implementation of the ‘Agreement on the path to peace between Kestria and "
+            "Norland’ of 27 February, the envoy said, calling it “a blow to everyone who worked on it.”")
+    assert _quotes(text) == ["a blow to everyone who worked on it."]
+
+
+def test_quotes_marks_capitalised_noun_phrase_after_an_article_is_partial():
+    import parley
+
+    text = ('Besides the soldier, Kestria also released a "Norland intelligence asset" who had spent '
+            'twenty years in prison, officials said.')
+    assert [q.kind for q in parley.analyze(text).quotes] == ["partial"]
+
+
+def test_quotes_marks_a_quote_opened_single_and_closed_double_is_still_a_quote():
+    text = ("Lask said the co-chairs were making every effort.\n\n"
+            "'We hope to achieve progress in the talks on the valley,\" he said. Nobody's sure of it.\n\n"
+            "The conflict began in 1988.")
+    assert _quotes(text) == ["We hope to achieve progress in the talks on the valley,"]
+
+
+def test_quotes_marks_an_opening_glyph_ending_its_paragraph_closes():
+    text = ('In May, the president said that the country “is not in a position to negotiate with the Front '
+            'but is open to members who renounce violence. “\n\nOn Friday he appealed to the young.')
+    assert _quotes(text) == ["is not in a position to negotiate with the Front but is open to members who renounce "
+                             "violence."]
+
+
+def test_quotes_marks_a_quote_left_open_before_a_credit_line_runs_to_its_paragraph_end():
+    text = ('The minister said in a tweet he hoped both sides would “engage in a dialogue that we hope will end '
+            "the war in the valley\n\nSource: Kestria News Agency")
+    assert _quotes(text) == ["engage in a dialogue that we hope will end the war in the valley"]
+
+
+def test_quotes_marks_a_quote_left_open_ends_where_its_attribution_begins():
+    import parley
+
+    text = ("Prices fell again last month.\n\n"
+            "“The deal sets a new floor for the market and should bring some calm, Halden Salt senior analyst, "
+            "Ana Ruiz, told the Kestria Herald.\n\n"
+            "“Buyers will now hope that this finally brings stability,” she added.")
+    quotes = {q.quote: q.speaker for q in parley.analyze(text).quotes}
+    assert quotes["The deal sets a new floor for the market and should bring some calm"] == "Ana Ruiz"
+
+
+def test_quotes_marks_a_quote_left_open_without_attribution_keeps_its_paragraph():
+    text = ("The talks ended late.\n\n"
+            "“We will fight, and we will win the war in the valley, whatever it costs.\n\n"
+            "The conflict began in 1988.")
+    assert _quotes(text) == ["We will fight, and we will win the war in the valley, whatever it costs."]
+
+
+def test_quotes_marks_a_few_quoted_words_in_a_headline_are_no_quote():
+    text = ("Rebels 'serious about peace'\n\n"
+            "The rebel leader said on Monday that his movement was \"serious about peace and ready to talk.\"")
+    assert _quotes(text) == ["serious about peace and ready to talk."]

@@ -184,3 +184,298 @@ def test_quotes_speakers_gender_is_learnt_from_the_article():
     got = _quotes(text)
     assert got["handled correctly by both sides so far."].speaker == "Tomas Brel"
     assert got["We are not leaving without a paper,"].speaker == "Dana Orvik"
+
+
+def test_quotes_speakers_lower_case_cue_after_a_full_stop_still_attributes():
+    text = (
+        "The army withdrew from the valley on Monday after three weeks of shelling.\n\n"
+        '"We will rebuild every house. Nobody will be left outside this winter." said Mayor Lena Morrow.'
+    )
+    assert _speaker(text, "We will rebuild every house. Nobody will be left outside this winter.") == "Lena Morrow"
+
+
+def test_quotes_speakers_description_with_adjectives_finds_its_holder():
+    text = (
+        "Hardline Northern Front leader Ivo Darran, who returned from exile in May, addressed the rally.\n\n"
+        '"We will not enter into any dialogue while the army stays," the veteran separatist leader told reporters.'
+    )
+    assert _speaker(text, "We will not enter into any dialogue while the army stays,") == "Ivo Darran"
+
+
+def test_quotes_speakers_lower_case_demonym_description_goes_through_the_registry():
+    text = (
+        "The two governments have disagreed about the drug war for years.\n\n"
+        '"He is a colleague and a friend, but our circumstances are different," said the mexican ruler in '
+        "his daily press conference."
+    )
+    q = _quotes(text, "2023-03-03")["He is a colleague and a friend, but our circumstances are different,"]
+    assert q.speaker == "Andres Manuel Lopez Obrador"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"There is no chance of a final agreement this year," Ivo Darran of the Crisis Group, told Reuters.',
+        'Talks resumed on Monday. "There is no chance of a final agreement this year," told Reuters one analyst.',
+    ],
+)
+def test_quotes_speakers_the_addressee_of_told_never_speaks(text):
+    speaker = _speaker(text, "There is no chance of a final agreement this year,")
+    assert speaker != "Reuters"
+    if "Darran" in text:
+        assert speaker == "Ivo Darran"
+
+
+def test_quotes_speakers_the_statement_speaks_for_whoever_issued_it():
+    text = (
+        '"We invite every armed group to lay down its weapons," the Kestrian junta said in a statement on Friday.\n\n'
+        "The offer came after two years of fighting in the hills.\n\n"
+        'Armed groups should follow "the path of party politics and elections instead of war", the statement said.'
+    )
+    assert _speaker(text, "the path of party politics and elections instead of war") == "Kestrian junta"
+
+
+def test_quotes_speakers_statement_issued_by_a_body_and_an_unattributed_statement():
+    text = (
+        '"This meeting reaffirmed our intention to seek a peaceful solution," according to a statement issued by '
+        "Kestria’s so-called Secretariat for Peace Dialogue.\n\n"
+        'Elsewhere in the hills, "the shelling has not stopped for a single night," a statement said.'
+    )
+    got = _quotes(text)
+    assert got["This meeting reaffirmed our intention to seek a peaceful solution,"].speaker == (
+        "Secretariat for Peace Dialogue"
+    )
+    unnamed = got["the shelling has not stopped for a single night,"]
+    assert unnamed.speaker is None and unnamed.speaker_role == "a statement"
+
+
+def test_quotes_speakers_joint_statement_names_its_parties():
+    text = ('A joint statement from Unison, the Kestrian Nurses Union and the Royal College said: "The strike is '
+            'paused while the talks go on."')
+    assert _speaker(text, "The strike is paused while the talks go on.") == (
+        "Unison, Kestrian Nurses Union and Royal College"
+    )
+
+
+def test_quotes_speakers_an_unnamed_spokesman_speaks_for_the_body():
+    text = (
+        "A spokesman for Norway’s Committee for the Peaceful Reunification of the Isles said no talks could take "
+        "place during the exercises.\n\n"
+        '"Under these circumstances, is it possible to hold a dialogue at all?" the spokesman was quoted as saying.\n\n'
+        '"We have no plans to negotiate with anyone," a Taliban spokesman told reporters in Doha.'
+    )
+    got = _quotes(text, "2023-05-01")
+    assert got["Under these circumstances, is it possible to hold a dialogue at all?"].speaker == (
+        "Committee for the Peaceful Reunification of the Isles"
+    )
+    assert got["We have no plans to negotiate with anyone,"].speaker == "Taliban"
+
+
+def test_quotes_speakers_according_to_then_a_new_subject_is_no_apposition():
+    text = ("According to a Taliban spokesman, the group’s leader Mullah Abdul Ghani Baradar met the envoy and the "
+            'men discussed "key aspects of a peaceful resolution".')
+    assert _speaker(text, "key aspects of a peaceful resolution", "2020-01-01") == "Taliban"
+
+
+def test_quotes_speakers_it_said_is_the_organisation_that_spoke_last():
+    text = (
+        "In a regulatory filing, Kestrel Consumer Products said that the company was not in negotiations, as "
+        "reported by Reuters earlier this week.\n\n"
+        '"We are not aware of any information that has not been announced to the exchanges," it said.'
+    )
+    assert _speaker(text, "We are not aware of any information that has not been announced to the exchanges,") == (
+        "Kestrel Consumer Products"
+    )
+
+
+def test_quotes_speakers_joint_statement_of_the_parties_named_before():
+    text = ("Negotiators for both Armenia and Azerbaijan agreed to reopen the border crossings, a joint statement said, "
+            'adding that "the parties will meet again in Oslo next month".')
+    assert _speaker(text, "the parties will meet again in Oslo next month") == "Armenia and Azerbaijan"
+
+
+def test_quotes_speakers_crowds_are_nobody_named_and_continue_needs_a_clause():
+    text = (
+        "Lt. Ivo Darran said the car had been parked near a checkpoint.\n\n"
+        'Several women wailed "Our children have died in the market!" as the smoke rose.\n\n'
+        "Teodor Lask said the government wished that Norway continues as facilitator. "
+        'The envoy later said the talks had "reached a very difficult point for everyone".'
+    )
+    got = _quotes(text)
+    assert got["Our children have died in the market!"].speaker is None
+    assert got["reached a very difficult point for everyone"].speaker != "Norway"
+
+
+def test_quotes_speakers_partial_quote_without_cue_takes_its_sentence_subject():
+    text = (
+        "The talks with the rebels were suspended in May.\n\n"
+        "Last month, Teodor Lask decided to postpone the next round to allow the government to "
+        '"engage the bigger peace table, the general public".\n\n'
+        'In exchange, Kestria also released a "Norland intelligence asset" held for twenty years.'
+    )
+    got = _quotes(text)
+    assert got["engage the bigger peace table, the general public"].speaker == "Teodor Lask"
+    assert got["Norland intelligence asset"].speaker is None
+
+
+def test_quotes_speakers_nickname_parenthesis_and_apposition_after_the_quote():
+    text = ('As he welcomed the guests, Scott was launching his bid.\n\n"This is a big year for our candidate, '
+            'Bobby Scott!" Scott\'s niece, state Del. Marcia "Cia" Price (D-Newport News), shouted to the crowd.\n\n'
+            'During a national security speech earlier in the day, Ivo Darran attacked Lena Morrow for her votes, '
+            'saying, "She is trigger-happy and very unstable."')
+    got = _quotes(text)
+    assert got["This is a big year for our candidate, Bobby Scott!"].speaker == "Marcia Price"
+    assert got["She is trigger-happy and very unstable."].speaker == "Ivo Darran"
+
+
+def test_quotes_speakers_quote_after_a_cueless_sentence_takes_its_subject():
+    text = (
+        '"We will vote against the budget," Ivo Darran said on Monday.\n\n'
+        "On Sunday, Senator Lena Morrow named exhaustion with the war as the reason voters should turn out. "
+        '"The younger people are sick and tired of this war and of everyone who started it."'
+    )
+    assert _speaker(text, "The younger people are sick and tired of this war and of everyone who started it.") == (
+        "Lena Morrow"
+    )
+
+
+def test_quotes_speakers_a_report_speaks_for_its_named_author():
+    text = ('The fund cut its forecast for the region.\n\n"Although the market reaction was orderly, the impact '
+            'remains very unclear," the IMF report stated.\n\n"The president\'s reasons do not hold weight," said '
+            "9/11 widow Terry Strada.")
+    got = _quotes(text)
+    assert got["Although the market reaction was orderly, the impact remains very unclear,"].speaker == (
+        "International Monetary Fund"
+    )
+    assert got["The president's reasons do not hold weight,"].speaker == "Terry Strada"
+
+
+def test_quotes_speakers_coordinated_speakers_speak_together():
+    text = ('Armenia and Azerbaijan said in a joint statement that they "will continue negotiations at the level of '
+            'working groups".\n\n"We have agreed to extend the truce by a month," Ivo Darran and Lena Morrow told '
+            "reporters.")
+    got = _quotes(text)
+    assert got["will continue negotiations at the level of working groups"].speaker == "Armenia and Azerbaijan"
+    assert got["We have agreed to extend the truce by a month,"].speaker == "Ivo Darran and Lena Morrow"
+
+
+def test_quotes_speakers_joint_speakers_carry_their_parties_for_the_signal_layer():
+    from parley.actors.registry import load_registry
+    from parley.actors.resolve import Resolver
+
+    text = 'Armenia and Azerbaijan said they would "continue negotiations at the level of working groups".'
+    a = parley.analyze(text)
+    assert a.quotes[0].speaker == "Armenia and Azerbaijan" and a.quotes[0].speaker_side is None
+    resolver = Resolver(load_registry())
+    apart = resolver.resolve("Armenia and Azerbaijan", 0)
+    assert apart is None or apart.name != "Armenia and Azerbaijan"  # holders of signals stay apart
+    joint = resolver.resolve("Armenia and Azerbaijan", 0, together=True)
+    assert [p.side for p in joint.parties] == ["Armenia", "Azerbaijan"]
+
+
+def test_quotes_speakers_partial_quotes_keep_to_their_own_sentence():
+    text = (
+        "The Northern Front announced the suspension of the talks with the government on Monday.\n\n"
+        'According to the guerrillas, the agreement was for negotiations in "a single national process", but a '
+        "regional dialogue was started in the south.\n\n"
+        "The maritime firm did not say how many crew members were on board. The coastguard said on Tuesday that "
+        'the ship reported "being hit by three missiles".\n\n'
+        'Ivo Darran told the rally to vote early. He’s claiming that fraud is "a big, big problem in this country".\n\n'
+        'After saying her foot was "so swollen I could barely walk," she was "whisked off to the naval hospital" '
+        "for tests, Lena Morrow wrote."
+    )
+    got = _quotes(text)
+    assert got["a single national process"].speaker == "Northern Front"
+    assert got["being hit by three missiles"].speaker != "maritime firm"
+    assert got["a big, big problem in this country"].speaker == "Ivo Darran"
+    assert got["so swollen I could barely walk,"].speaker == "Lena Morrow"
+
+
+def test_quotes_speakers_a_surname_without_accents_finds_a_double_surname():
+    text = ("Cartel leader Servando Gómez Martínez called a local television station on Wednesday to propose a pact."
+            '\n\n"What we want is peace and tranquility," Gomez told the station.')
+    assert _speaker(text, "What we want is peace and tranquility,") == "Servando Gómez Martínez"
+
+
+def test_quotes_speakers_dashed_asides_places_and_unnamed_persons():
+    text = (
+        "The network is shown on cable in cities like New York, Los Angeles and Philadelphia.\n\n"
+        "John Dickey, the chief executive of Ora Media -- the company that owns the programme -- told me, "
+        '"We are a content provider doing business with people who value our content."\n\n'
+        "A third person said the offer was low, adding, "
+        '"The company is seen as a tea company and nothing more than that."'
+    )
+    got = _quotes(text)
+    assert got["We are a content provider doing business with people who value our content."].speaker == (
+        "John Dickey"
+    )
+    assert got["The company is seen as a tea company and nothing more than that."].speaker is None
+
+
+def test_quotes_speakers_relative_clauses_belong_to_the_last_name():
+    text = (
+        "The ceremony featured celebrities like Anna Vik, Lena Morrow and Ivo Darran, who joked of the museum, "
+        '"I have not seen it yet, but I am going to."\n\n'
+        "Donna Sampson Rawlings, 59, of Ashton, Md., who watched the ceremony on a screen, said the day brought "
+        'back memories of "all the people who were not here who did things to get us here."'
+    )
+    got = _quotes(text)
+    assert got["I have not seen it yet, but I am going to."].speaker == "Ivo Darran"
+    assert got["all the people who were not here who did things to get us here."].speaker == "Donna Sampson Rawlings"
+
+
+def test_quotes_speakers_the_statement_of_a_body_that_issued_one():
+    text = ("After a late meeting, the Northern Liberation Front issued a statement on the talks. The statement "
+            'noted the group would take "further significant measures" if the shelling went on.')
+    assert _speaker(text, "further significant measures") == "Northern Liberation Front"
+
+
+def test_quotes_speakers_an_official_of_a_named_state_speaks_as_the_description():
+    text = ('"The differences between the parties have been narrowed a great deal," one U.S. official said. '
+            '"Nothing will come of this at all," a French diplomatic source said. '
+            '"We will talk to them when the shelling stops," a Hamas official said.')
+    got = _quotes(text)
+    official = got["The differences between the parties have been narrowed a great deal,"]
+    assert (official.speaker, official.speaker_side) == ("U.S. official", "United States")
+    assert got["Nothing will come of this at all,"].speaker is None  # a source stays unnamed
+    assert got["We will talk to them when the shelling stops,"].speaker is None  # a group's official too
+
+
+def test_quotes_speakers_a_line_announcing_the_quote_under_it():
+    text = ("The miners' unions, the Salt Workers of Vargas and NSWU, are calling on the government to talk.\n"
+            "Ivo Darran, president of NSWU, stated:\n"
+            "“The meeting with the minister has shown that we are stuck. The arrears must be paid in full.”\n")
+    assert _speaker(text, "The meeting with the minister has shown that we are stuck. The arrears must be paid "
+                    "in full.") == "Ivo Darran"
+
+
+def test_quotes_speakers_state_officials_opening_a_sentence_speak_its_partial_quote():
+    text = ("Even weeks before the visit was confirmed, Chinese officials began issuing warnings to the island "
+            "that it was “playing with fire and will get burned” if the trip went ahead.")
+    assert _speaker(text, "playing with fire and will get burned") == "Chinese officials"
+
+
+def test_quotes_speakers_an_opening_time_phrase_is_no_subject():
+    text = ("Weeks before the vote, Amara Velic told her party that the coalition was “a marriage that cannot "
+            "last” and left the room.")
+    assert _speaker(text, "a marriage that cannot last") == "Amara Velic"
+
+
+def test_quotes_speakers_he_after_a_description_of_someone_named_in_an_apposition():
+    text = (
+        "The Peruvian president, Oskar Melnik, ruled out on Friday any talks with the smuggling rings.\n\n"
+        "Melnik spoke one day after the Chilean ambassador to Peru, Tomas Brell, praised his own country's "
+        'policy of "total peace" with armed groups.\n\n'
+        '"They are different circumstances, and the experiences cannot be carried over," said the Peruvian '
+        "president at his daily press conference.\n\n"
+        "On Thursday, after a business forum in the port city (Callao, on the coast), the Chilean ambassador "
+        "defended the policy as the only way out of the violence.\n\n"
+        '"There is no other option because the violence puts everything we have at risk," he told reporters.'
+    )
+    got = _quotes(text)
+    assert got["They are different circumstances, and the experiences cannot be carried over,"].speaker == (
+        "Oskar Melnik"
+    )
+    assert got["There is no other option because the violence puts everything we have at risk,"].speaker == (
+        "Tomas Brell"
+    )

@@ -78,3 +78,9 @@ def test_quotes_statements_calls_demands_and_sides():
     assert got[("Russia", "proposed")] == "a prisoner exchange before the end of the month"
     assert got[("Ivo Darran", "insists")] == "a withdrawal of the army from the valley before any talks"
     assert any(cue == "called" and quote.startswith("an immediate ceasefire") for (_, cue), quote in got.items())
+
+
+def test_quotes_statements_one_of_a_body_s_documents_speaks_for_the_body():
+    text = ("The talks will open in Nairobi next week. Ivo Darran, the AU envoy for the region, will lead the "
+            "negotiations, according to one of the AU invitations seen by the press.")
+    assert [s[0] for s in _statements(text)] == ["African Union"]

@@ -29,7 +29,7 @@ TITLE_WORDS = frozenset(
     cochair president-elect ex- then- chief-of-staff staff aide commissioner inspector superintendent
     detective officer agent sheriff ranking majority minority whip leader-elect delegate member members
     chairperson executive ceo cfo founder co-founder president's host anchor columnist reporter pastor
-    mufti mullah general-secretary secretary-general high commander-in-chief""".split()
+    mufti mullah general-secretary secretary-general high commander-in-chief del. delegate""".split()
 )
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady".split())
 FEMALE_TITLES = frozenset(
@@ -53,13 +53,14 @@ _DESCRIBED = {
         mediator premier king queen prince monarch emir cleric imam priest pastor bishop man woman student
         teacher worker farmer owner executive founder manager investigator inspector agent sheriff chancellor
         deputy lawmaker staffer aide veteran survivor victim mother father relative neighbour neighbor friend
-        colleague colleagues politician premier""".split(),
+        colleague colleagues politician premier ruler caller widow widower person""".split(),
     "group": """officials sources analysts experts diplomats negotiators envoys leaders aides advisers advisors
         lawmakers legislators senators members residents protesters activists organizers voters supporters
         critics prosecutors lawyers doctors observers witnesses rebels militants insurgents fighters soldiers
         officers authorities people families relatives staffers investigators economists researchers scholars
         strategists insiders spokesmen representatives delegates ministers generals commanders democrats
-        republicans""".split(),
+        republicans women men children mourners crowd crowds guerrillas jihadists separatists extremists militiamen
+        kidnappers hostage-takers""".split(),
     "organisation": """side delegation leadership camp ministry government administration office department agency
         committee council
         commission parliament party movement campaign army military police court embassy organization
@@ -89,7 +90,9 @@ ORG_WORDS = frozenset(
     communist islamic popular revolutionary people's workers development communications planning affairs
     relations studies research policy peace defense defence justice health energy finance trade commerce
     education environment reform action rights freedom liberation resistance solidarity progress unity
-    presidential strategic operations operation secretariat directorate inc. llc foundation""".split()
+    presidential strategic operations operation secretariat directorate inc. llc foundation products holdings
+    industries motors airlines airways systems technologies pharmaceuticals partners investments enterprises
+    logistics shipping petroleum corporation""".split()
 )
 # capitalised words that start sentences or dates, never names
 NOT_NAMES = frozenset(
@@ -143,14 +146,41 @@ def looks_like_person(name: str) -> bool:
     words = name.replace("’s", "").replace("'s", "").split()
     if not words or any(w.lower().strip(".,") in ORG_WORDS for w in words):
         return False
-    if words[0].lower() in NOT_NAMES or len(words) > 5:
-        return False
+    if words[0].lower() in NOT_NAMES | _PLACE_STARTS or len(words) > 5:
+        return False  # "Los Angeles", "San Diego", "Port Sudan" are places
     if any(w.lower() in NOT_NAMES | _HEADLINE_WORDS for w in words[1:]):
         return False  # "Velić Says Varosia Will Never Negotiate": a headline, not a name
     return all(is_capitalised(w) or w.lower() in PARTICLES for w in words)
 
 
-_HEADLINE_WORDS = frozenset("says say will would never can could must may is are was were has have had be".split())
+_PLACE_STARTS = frozenset("los las san new fort port mount lake upper lower north south east west".split())
+
+
+def _headline_verbs() -> frozenset[str]:
+    """Verbs that make a run of capitalised words a headline ("Ethiopia Gives Badme Town", "Warren Hammers
+    Bank Chief"): the third-person forms of the cue verbs, and common headline verbs."""
+    from ..quotes.cues import ALL_FORMS
+
+    cues = {f for f in ALL_FORMS if f.endswith("s") and " " not in f}
+    return frozenset(cues | set(
+        """says say will would never can could must may is are was were has have had be gives speaks hammers meets
+        visits backs seeks rejects accepts agrees signs talks takes makes gets goes comes hits leads plans launches
+        opens ends faces wins loses sends pulls pushes puts sets eyes mulls weighs eases halts resumes returns
+        rules slashes cuts raises lifts bans orders fires kills frees arrests""".split()
+    ))
+
+
+_HEADLINE_WORDS = _headline_verbs()
+
+
+def before_headline_verb(name: str) -> str:
+    """The words of a capitalised run before a headline verb ("Hillary Clinton Speaks" -> "Hillary Clinton"),
+    or the run itself; nothing when the verb comes second ("Ethiopia Gives Badme Town")."""
+    for m in re.finditer(r"\S+", name):
+        if m.start() > 0 and m.group().lower() in _HEADLINE_WORDS:
+            head = name[: m.start()].rstrip()
+            return head if " " in head else ""
+    return name
 
 
 PARTICLES = frozenset("de del della di da dos das du van von der den la le al el bin ibn bint ben abu abd ul".split())

@@ -52,6 +52,9 @@ class Registry:
         for a in actors:
             self.actors[a.name] = a
         self.demonyms = {k.lower(): v for k, v in (demonyms or {}).items()}
+        self._adjectives: dict[str, str] = {}  # state -> its first demonym ("Azerbaijan" -> "Azerbaijani")
+        for adjective, state in (demonyms or {}).items():
+            self._adjectives.setdefault(state, adjective)
         self.genders = dict(genders or {})
         self._index: dict[str, Actor] = {}
         for a in self.actors.values():
@@ -79,6 +82,11 @@ class Registry:
     def country_of(self, adjective: str) -> str | None:
         """The state a demonym points at ("Tajik" -> "Tajikistan")."""
         return self.demonyms.get(adjective.lower().rstrip("s")) or self.demonyms.get(adjective.lower())
+
+    def demonym(self, adjective: str) -> str:
+        """The registry's own form of a demonym ("Azeri" -> "Azerbaijani"), else the word as given."""
+        state = self.country_of(adjective)
+        return self._adjectives.get(state, adjective) if state else adjective
 
     def gender(self, name: str) -> str | None:
         """'f' or 'm' where the registry says so, for resolving pronouns."""

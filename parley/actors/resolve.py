@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,6 +26,7 @@ from .names import (
     NOT_NAMES,
     PARTICLES,
     TITLE_WORDS,
+    before_headline_verb,
     gender_of,
     is_capitalised,
     looks_like_person,
@@ -33,7 +35,8 @@ from .registry import Registry
 
 PEOPLE = ("person", "analyst", "anonymous")  # kinds of speakers that are people ("he said" can point at them)
 # speakers the text describes but does not identify: "a senior official", "the source" (speaker unknown)
-ANONYMOUS = frozenset("""source sources official officials diplomat diplomats insider insiders""".split())
+ANONYMOUS = frozenset("""source sources official officials diplomat diplomats insider insiders women men children
+    mourners crowd crowds person persons""".split())
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them"})
 _GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _PRONOUN_RX = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Ss]he|[Hh]er|[Hh]ers)\b")
@@ -60,8 +63,21 @@ _STATE_HEADS = frozenset("side delegation leadership government authorities camp
 _GENERIC_HEADS = frozenset("official diplomat politician leader minister negotiator envoy man woman".split())
 _OWNER = re.compile(r"^(?:the\s+)?([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)(?:’s|'s|’|')\s+(?:office|campaign|team|government|"
                     r"administration|cabinet|press office|spokesman's office)$")
+_ONE_OF = re.compile(r"^(?:one|some|several|two|three|many|most)\s+of\s+(\S.*)$", re.I)
 _SPOKESMAN_FOR = re.compile(r"^(?:an?|the|one)\s+(?:\w+\s+)?(?:spokes(?:man|woman|person)|member|representative)\s+"
                             r"(?:for|of)\s+(.+)$", re.I)
+_DOCUMENTS = frozenset("statement communique communiqué declaration".split())
+_OWNED = frozenset("report study survey memo letter".split())  # speak for an author named before them
+_DOC_MODIFIERS = frozenset("joint official written emailed brief new latest separate public formal short press "
+                           "earlier later second first final".split())
+_ISSUED_BY = re.compile(
+    r"(?:\s+(?:issued|released|published|signed|sent|posted|put\s+out|carried))?\s+(?:by|from|of)\s+(.+)$"
+)
+_BOTH = re.compile(r"\bboth\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\s+and\s+(?:the\s+)?"
+                   r"([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
+_AND = re.compile(r"\s+and\s+")
+_BODY_HEADS = frozenset("spokesman spokeswoman spokesperson member representative".split())
+_BODY_KINDS = frozenset(("organisation", "armed_group", "group", "government", "media"))
 _GROUP_HEADS = frozenset(
     """group movement organization organisation militants rebels guerrilla guerrillas insurgents faction militia
     alliance coalition front insurgency jihadists extremists separatists""".split()
@@ -80,6 +96,7 @@ class Resolved:
     role: str | None = None
     actor: Actor | None = None
     gender: str | None = None
+    parties: tuple[Resolved, ...] = ()  # several actors speaking together ("Armenia and Azerbaijan")
 
 
 @dataclass
@@ -108,6 +125,10 @@ class Resolver:
     _text: str = ""
     _learnt: dict[str, str] | None = None
     _quoted: list[tuple[int, int]] = field(default_factory=list)
+    _full_names: dict[str, str] = field(default_factory=dict)  # registry name -> the article's spelt-out name
+    _issued: list[Mention] = field(default_factory=list)  # who issued a statement, by position
+    _together: bool = False  # while resolving a quote's speaker: several actors may speak as one
+    _bodies: list[Mention] = field(default_factory=list)  # bodies an unnamed spokesman spoke for
 
     # --- reading the article ----------------------------------------------------------
 
@@ -121,6 +142,7 @@ class Resolver:
         starts = set(sentence_starts or ())
         self.paragraph_starts = sorted(paragraph_starts or [0])
         self.sentence_starts = sorted(starts)
+        self._scan_acronyms(text)
         for match in matches or ():
             if match.actor.kind not in PEOPLE:
                 res = self._from_actor(match.actor)
@@ -128,11 +150,6 @@ class Resolver:
                 if body is not None and match.actor.kind == "state":
                     res = Resolved(res.name, res.side, res.kind, body.group(1).lower(), res.actor)
                 self.orgs.append(Mention(match.start, res))
-        for m in _ACRONYM.finditer(text):  # "the United Kingdom Maritime Trade Operations (UKMTO)"
-            full = _strip_the(m.group(1).strip())
-            if len(full.split()) >= 2 and _initials_match(full, m.group(2)):
-                kind = _organisation(full) or "organisation"
-                self.acronyms[m.group(2)] = Resolved(full, self._side_from_title(full), kind)
         for m in _ORG_RUN.finditer(text):
             kind = _organisation(_strip_the(m.group(0)))
             if kind is not None and self.registry.get(m.group(0)) is None:
@@ -140,12 +157,19 @@ class Resolver:
                                                               kind)))
         self.orgs.sort(key=lambda m: m.pos)
         layout = _Layout.of(text, starts)
-        for m in _NAME.finditer(text):
+        for m in _NAME.finditer(without_nicknames(text)):
             for start, end in name_runs(text, m.start(), m.end()):
+                run = text[start:end]
+                named = before_headline_verb(run)  # "Hillary Clinton Speaks ‘…’": the name before the verb
+                if not named:
+                    continue
+                if named != run:
+                    end = start + len(named)
                 title_start = _title_start(text, start)
                 title, name = split_title(text[title_start:end])
                 if not name:
                     continue
+                title = title or _apposed_title(text, start)  # "the Chilean ambassador to Peru, Tomas Brell"
                 salience = _salience(text, title_start, end, layout)
                 res = self._person(title, name)
                 if res is None and salience >= 2 and _bare_name(name, self.registry):
@@ -158,6 +182,25 @@ class Resolver:
                 if holder is not None:
                     self.remember(holder, m.start(), 1)
         self._text = text
+
+    def _scan_acronyms(self, text: str) -> None:
+        """Acronyms the article spells out ("the United Kingdom Maritime Trade Operations (UKMTO)").
+
+        A registry actor the article spells out keeps the article's full name ("Intergovernmental
+        Authority on Development", not "IGAD"): that is the name a reader would give.
+        """
+        for m in _ACRONYM.finditer(text):
+            acronym = m.group(2)
+            full = _spelt_out(m.group(1), acronym)
+            if full is None:
+                continue
+            actor = self.registry.get(full)
+            if actor is not None and actor.kind not in PEOPLE:
+                self._full_names[actor.name] = full
+                self.acronyms[acronym] = self._from_actor(actor)
+            else:
+                kind = _organisation(full) or "organisation"
+                self.acronyms[acronym] = Resolved(full, self._side_from_title(full), kind)
 
     def gender(self, who: Resolved) -> str | None:
         """``who``'s gender: from the registry or the name, else from the pronouns the article uses after them."""
@@ -187,8 +230,19 @@ class Resolver:
 
     # --- resolving ----------------------------------------------------------------------
 
-    def resolve(self, phrase: str, pos: int = 0, salience: int = 0) -> Resolved | None:
-        """Resolve ``phrase`` ("Kremlin spokesman Dmitry Peskov", "Peskov", "the Kremlin")."""
+    def resolve(self, phrase: str, pos: int = 0, salience: int = 0, together: bool = False) -> Resolved | None:
+        """Resolve ``phrase`` ("Kremlin spokesman Dmitry Peskov", "Peskov", "the Kremlin").
+
+        ``together`` lets several actors speak as one ("Armenia and Azerbaijan said", "a joint
+        statement from Unison, Nipsa and the RCM"): right for a quote's speaker, wrong for the
+        holder of a signal, where each party holds its own.
+        """
+        if together and not self._together:
+            self._together = True
+            try:
+                return self.resolve(phrase, pos, salience)
+            finally:
+                self._together = False
         phrase = _clean(phrase)
         if not phrase or phrase.lower() in PRONOUNS:
             return None
@@ -197,6 +251,10 @@ class Resolver:
         actor = self.registry.get(phrase)
         if actor is not None and actor.kind not in PEOPLE:
             return self._from_actor(actor)
+        if self._together and actor is None and _AND.search(phrase) and _organisation(_strip_the(phrase)) is None:
+            joint = self._coordinated(phrase, pos, salience)
+            if joint is not None:  # "Armenia and Azerbaijan said in a joint statement"
+                return joint
         head = head_name(phrase)
         if head is not None:
             title, name = head
@@ -255,7 +313,9 @@ class Resolver:
         sentence = starts[bisect.bisect_right(starts, pos) - 1] if starts else lo
         candidates = [m for m in self.orgs if lo <= m.pos < pos and not self._in_quote(m.pos)]
         subject = [m for m in candidates if m.pos >= sentence and m.pos - sentence < 8]
-        for m in subject + candidates[::-1]:
+        near = self._paragraphs_before(pos, 2)[-1][0]
+        spoke = [m for m in candidates[::-1] if m.salience >= 2 and m.pos >= near] if head is None else []
+        for m in subject + spoke + candidates[::-1]:  # "It said …" after "APA reported …": the one who spoke
             kind = m.who.kind
             if group_only and kind not in ("armed_group", "organisation", "group", "government"):
                 continue
@@ -347,6 +407,15 @@ class Resolver:
         words = phrase.split()
         core = re.split(r"\s+(?:of|for|at|with|from|in|on)\s+", phrase, maxsplit=1)[0].split()
         head = core[-1].lower().strip(".,")  # "a member of Al-Shabab" -> member
+        part = _ONE_OF.match(phrase)
+        if part is not None:  # "according to one of the AU invitations": the body's own word
+            whole = self.resolve(part.group(1), pos, salience)
+            if whole is not None and whole.kind in ("organisation", "state", "government"):
+                return whole
+        if words[0].lower() in ("a", "an", "one"):  # "a Taliban spokesman": one of the body's, not a holder
+            body = self._body(phrase, head, pos)
+            if body is not None:
+                return body
         holder = self._role_holder(phrase, pos)
         if holder is not None:
             return self.remember(holder, pos, salience)
@@ -355,11 +424,12 @@ class Resolver:
             who = self.resolve(owner.group(1), pos, salience)
             if who is not None:
                 return who
-        body = _SPOKESMAN_FOR.match(phrase)
-        if body is not None:  # "a spokesman for the Committee …", "a member of Al-Shabab": the body speaks
-            who = self.resolve(body.group(1), pos + len(phrase) - len(body.group(1)))
-            if who is not None and who.kind not in PEOPLE:
-                return who
+        document = self._document(phrase, pos)
+        if document is not None:
+            return document
+        body = self._body(phrase, head, pos)
+        if body is not None:
+            return body
         if head in _STATE_HEADS:  # "the Russian side", "the Thai delegation": the state speaks
             state = self.registry.get(self._side_from_title(phrase) or "")
             if state is not None and state.kind == "state":
@@ -377,7 +447,7 @@ class Resolver:
                 return named
         organisation = _organisation(name)
         if organisation is not None:
-            return Resolved(name, self._side_from_title(name), organisation)
+            return Resolved(self._body_name(name), self._side_from_title(name), organisation)
         if words[0].lower() == "the" and DESCRIBED_KIND.get(head) == "person" or head in ("official", "diplomat"):
             named = self._antecedent(phrase, pos) if words[0].lower() == "the" else None
             if named is not None:  # "the Russian official" after Lavrov was named
@@ -392,8 +462,165 @@ class Resolver:
                 return None
             kind = "person"  # "the New York businessman": a described speaker all the same
         side = self._side_from_title(" ".join(words[:-1]))
+        name = self._body_name(name) if kind == "organisation" else name
         res = Resolved(name, side, kind, head if kind == "person" else None)
         return self.remember(res, pos, salience) if kind == "person" else res
+
+    def _body(self, phrase: str, head: str, pos: int) -> Resolved | None:
+        """The body an unnamed member speaks for: "a spokesman for the Committee …", "a member of
+        Al-Shabab", "a Taliban spokesman"; "the spokesman" then is the body's spokesman met before."""
+        words = phrase.split()
+        body = _SPOKESMAN_FOR.match(phrase)
+        if body is not None:
+            who = self.resolve(body.group(1), pos + len(phrase) - len(body.group(1)))
+            if who is None:  # "a spokesman for Disney": a body the registry does not know
+                who = self._unknown_body(body.group(1))
+            if who is not None and who.kind not in PEOPLE:
+                self._bodies.append(Mention(pos, who))
+                return who
+        if head not in _BODY_HEADS or words[0].lower() not in _DETERMINERS:
+            return None
+        named = " ".join(w for w in words[1:-1] if w[:1].isupper())
+        actor = self.registry.get(named) if named else None
+        if actor is not None and actor.kind in _BODY_KINDS:  # "a Taliban spokesman", "an ELN member"
+            who = self._from_actor(actor)
+            self._bodies.append(Mention(pos, who))
+            return who
+        if len(words) == 2 and words[0].lower() == "the":  # "the spokesman was quoted as saying"
+            earlier = [m for m in self._bodies if m.pos < pos and m.pos >= self._paragraphs_before(pos, 4)[-1][0]]
+            if earlier:
+                return earlier[-1].who
+        return None
+
+    def issued(self, who: Resolved, pos: int) -> None:
+        """Note that ``who`` issued a statement at ``pos`` ("the junta said in a statement")."""
+        bisect.insort(self._issued, Mention(pos, who), key=lambda m: m.pos)
+
+    def _document(self, phrase: str, pos: int) -> Resolved | None:
+        """Who a statement speaks for, when a statement is the speaker.
+
+        "a statement issued by the Secretariat …" and "a Hamas statement" name the issuer;
+        "the statement" (or "a joint statement") is the one someone was said to issue before
+        ("the junta said in a statement"); else the text does not say who speaks (None as the
+        speaker, the description as the role).
+        """
+        words = phrase.split()
+        k = next((i for i, w in enumerate(words) if w.lower().strip(".,") in _DOCUMENTS | _OWNED), None)
+        if k is None or (k > 0 and words[k - 1].lower().endswith(("’s", "'s"))):
+            return None  # no document, or an owner's statement ("Trump's statement"): the owner speaks
+        if words[k].lower().strip(".,") in _OWNED:  # "the IMF report stated": a report speaks for its author
+            named = " ".join(w for w in words[:k] if w.lower() not in _DETERMINERS | _DOC_MODIFIERS)
+            who = self.resolve(named, pos) if named[:1].isupper() else None
+            return who if who is not None and who.kind not in PEOPLE and who.kind != "media" else None
+        by = _ISSUED_BY.match(" " + " ".join(words[k + 1 :]))
+        if by is not None:
+            who = self._issuer(by.group(1), pos)
+            if who is not None:
+                return who
+        named = " ".join(w for w in words[:k] if w.lower() not in _DETERMINERS | _DOC_MODIFIERS)
+        if named:  # "a Hamas statement"; "the Foreign Affairs ministry statement" after the ministry issued one
+            who = self._issued_before(pos, named) or self.resolve(named, pos)
+            if who is not None and who.kind not in ("anonymous", "media") and who.name.lower() != named.lower():
+                return who
+        joint = "joint" in phrase.lower()
+        if joint or words[0].lower() in ("the", "this", "that"):
+            who = (self._parties_near(pos) if joint and self._together else None) or self._issued_before(pos)
+            if who is not None:
+                return who
+        return Resolved(phrase, None, "anonymous", words[k].lower())
+
+    def _parties_near(self, pos: int) -> Resolved | None:
+        """The parties of a joint statement, named in its sentence or the one before ("Negotiators for
+        both Kestria and Norland agreed …, a joint statement said"): "both X and Y", else the only two."""
+        k = bisect.bisect_right(self.sentence_starts, pos) - 1
+        for j in (k, k - 1):
+            if j < 0 or not self.sentence_starts:
+                continue
+            lo = self.sentence_starts[j]
+            hi = min(pos, self.sentence_starts[j + 1]) if j + 1 < len(self.sentence_starts) else pos
+            both = _BOTH.search(self._text, lo, hi)
+            if both is not None:
+                found = [self.resolve(both.group(1), both.start(1)), self.resolve(both.group(2), both.start(2))]
+                if all(w is not None and w.kind not in PEOPLE for w in found):
+                    return self._joint([w for w in found if w is not None], pos)
+            named = {m.who.name: m.who for m in self.orgs if lo <= m.pos < hi and m.who.kind != "media"}
+            if len(named) == 2:
+                return self._joint(list(named.values()), pos)
+        return None
+
+    def _issued_before(self, pos: int, named: str | None = None) -> Resolved | None:
+        """The last issuer of a statement before ``pos`` (nearby), whose name contains ``named`` if given."""
+        lo = self._paragraphs_before(pos, 6)[-1][0]
+        for m in reversed(self._issued):
+            if lo <= m.pos < pos and (named is None or named.lower() in m.who.name.lower()
+                                      or self._body_name(named).lower() in m.who.name.lower()):
+                return m.who
+        return None
+
+    def _issuer(self, named: str, pos: int) -> Resolved | None:
+        """The issuer named after "issued by": "Thailand’s so-called Secretariat for Peace Dialogue"."""
+        named = re.sub(r"\bso-called\s+", "", named).strip(" ,.")
+        parties = [p for p in re.split(r",\s*|\s+and\s+", named) if p.strip()]
+        if len(parties) > 1 and self._together:  # "a joint statement from Unison, Nipsa and the RCM"
+            found = [self._issuer(p, pos) or self._unknown_body(p) for p in parties]
+            if all(found):
+                return self._joint([w for w in found if w is not None], pos)
+        owner = re.match(r"(.+?)(?:’s|'s)\s+(.+)$", named)
+        named_body = owner is not None and owner.group(2)[:1].isupper()  # "Thailand’s Secretariat for …"
+        for part in ([owner.group(2)] if named_body else []) + [named]:
+            who = self.resolve(part, pos)
+            if who is not None and who.kind != "anonymous":
+                self.issued(who, pos)
+                return who
+        return None
+
+    def _unknown_body(self, name: str) -> Resolved | None:
+        """A capitalised name the registry does not know, in a list of issuers ("Unison"): a body."""
+        name = _strip_the(name.strip())
+        if not name or not all(w[:1].isupper() or w in ("of", "for", "and", "on", "the") for w in name.split()):
+            return None
+        return Resolved(name, self._side_from_title(name), "organisation")
+
+    def _joint(self, parties: list[Resolved], pos: int) -> Resolved:
+        """Several parties speaking together ("Unison, Nipsa and the RCM"), one side if they share it."""
+        names = [p.name for p in parties]
+        name = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        sides = {p.side for p in parties}
+        joint = Resolved(name, sides.pop() if len(sides) == 1 else None, "group", parties=tuple(parties))
+        self.issued(joint, pos)
+        return joint
+
+    def _coordinated(self, phrase: str, pos: int, salience: int) -> Resolved | None:
+        """Named actors joined by "and" ("Ivo Darran and Lena Morrow told reporters"): they speak together."""
+        parts = [p for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", phrase) if p.strip()]
+        if not 2 <= len(parts) <= 4:
+            return None
+        found = []
+        for part in parts:
+            who = self.resolve(part, pos, salience)
+            if who is None or who.kind == "anonymous" or (who.kind in PEOPLE and head_name(part) is None):
+                return None
+            found.append(who)
+        return self._joint(found, pos) if len({w.name for w in found}) == len(found) else None
+
+    def _body_name(self, name: str) -> str:
+        """A body's name in one form however the text words it: "Azeri Defence ministry" ->
+        "Azerbaijani Defence Ministry", "Ethiopian Foreign Affairs ministry" -> "Ethiopian Ministry
+        of Foreign Affairs" (the demonym the registry uses; a ministry named by its affairs)."""
+        words = name.split()
+        owner = self.registry.get(_strip_possessive(words[0]))
+        if (len(words) > 2 and words[0] != _strip_possessive(words[0]) and owner is not None and owner.kind == "state"
+                and words[1][:1].isupper()):
+            words = words[1:]  # "Pyongyang’s Committee for …": the state is the side, not part of the name
+        if len(words) < 2:
+            return " ".join(words)
+        words[0] = self.registry.demonym(words[0]) if words[0][:1].isupper() else words[0]
+        if words[-1].lower() == "ministry" and all(w[:1].isupper() for w in words[:-1]):
+            words[-1] = "Ministry"
+            if len(words) >= 3 and words[-2] == "Affairs" and words[-3][:1].isupper():
+                field_ = words[-3:-1]
+                words = [*words[:-3], "Ministry", "of", *field_]
+        return " ".join(words)
 
     def _antecedent(self, phrase: str, pos: int) -> Resolved | None:
         """The named person a definite description takes up, if one fits.
@@ -405,20 +632,35 @@ class Resolver:
         core = re.split(r"\s+(?:of|for|at|with|from|in|on)\s+", phrase, maxsplit=1)[0].split()
         head = core[-1].lower().strip(".,")
         sexed = {"man": "m", "woman": "f"}.get(head)
-        if head in _GENERIC_HEADS and side is None and sexed is None:
-            return None
         for lo, hi in self._paragraphs_before(pos, 3):
             for m in reversed(self.order):
                 if not (lo <= m.pos < hi) or m.who.kind != "person" or self._in_quote(m.pos):
                     continue
                 if sexed is not None and m.salience >= 1 and self.gender(m.who) in (None, sexed):
                     return m.who  # "the man told the station" after the caller was named
+                if head in _GENERIC_HEADS and side is None:
+                    if sexed is None and m.salience >= 1 and head in (m.who.role or "").split():
+                        return m.who  # "the separatist leader" after "Hurriyat leader Syed Geelani said"
+                    continue
                 if head in _GENERIC_HEADS and sexed is None and m.who.side == side:
                     return m.who
-                if m.salience < 1:
-                    continue
+                if m.salience < 1 and not (side is not None and m.who.side == side and m.who.role
+                                           and head in m.who.role.lower().split()):
+                    continue  # a mere mention fits when the article gave it this title ("the Chilean ambassador")
                 if head not in _GENERIC_HEADS and self._holds(m.who, head) and (side is None or m.who.side == side):
                     return m.who
+        return self._titled(head, side, pos) if side is not None else None
+
+    def _titled(self, head: str, side: str, pos: int) -> Resolved | None:
+        """The person the article gave exactly this title and side further back ("the Chilean ambassador to
+        Peru, Tomas Brell" five paragraphs before "the Chilean ambassador")."""
+        lo = self._paragraphs_before(pos, 6)[-1][0]
+        first, last = (bisect.bisect_left(self.order, p, key=lambda m: m.pos) for p in (lo, pos))
+        for m in reversed(self.order[first:last]):
+            if m.who.kind == "person" and m.who.side == side and not self._in_quote(m.pos) and (
+                head in (m.who.role or "").lower().split()
+            ):
+                return m.who
         return None
 
     def _role_holder(self, phrase: str, pos: int) -> Resolved | None:
@@ -447,7 +689,8 @@ class Resolver:
 
     def _from_actor(self, actor: Actor, role: str | None = None, title: str = "") -> Resolved:
         gender = self.registry.gender(actor.name) or (gender_of(actor.name, title) if actor.kind in PEOPLE else None)
-        return Resolved(actor.name, actor.side_on(self.date), actor.kind, role, actor, gender)
+        name = self._full_names.get(actor.name, actor.name)
+        return Resolved(name, actor.side_on(self.date), actor.kind, role, actor, gender)
 
     def remember(self, res: Resolved, pos: int, salience: int = 0) -> Resolved:
         """Note that the article names ``res`` at ``pos`` (with how much it speaks there)."""
@@ -465,6 +708,16 @@ class Resolver:
                 bisect.insort(self.given.setdefault(_surname(word), []), mention, key=lambda m: m.pos)
         bisect.insort(self.order, mention, key=lambda m: m.pos)
         return res
+
+    def spoke(self, who: Resolved, pos: int) -> None:
+        """Note that an organisation speaks at ``pos`` (a later "it said" most likely means it)."""
+        if who.kind in PEOPLE or (who.actor is None and head_name(who.name) is not None):
+            return
+        k = bisect.bisect_left(self.orgs, pos, key=lambda m: m.pos)
+        if k < len(self.orgs) and self.orgs[k].pos == pos:  # met there already ("Norway's foreign ministry")
+            self.orgs[k].salience = 2
+            return
+        self.orgs.insert(k, Mention(pos, who, 2))
 
     def quoted(self, spans: list[tuple[int, int]]) -> None:
         """Tell the resolver where quotations are: names inside them are not antecedents of "he"."""
@@ -503,9 +756,24 @@ def split_title(phrase: str) -> tuple[str, str]:
     i = len(words)
     while i > 0 and _name_word(words[i - 1]):
         i -= 1
+        if i >= 2 and words[i - 1] in ("Sheikh", "Sheik") and _name_word(words[i - 2]):
+            i -= 1  # "President Hassan Sheikh Mohamud": "Sheikh" inside a name is part of it
     while i < len(words) and words[i].lower() in PARTICLES:
         i += 1
+    if len(words) - i >= 3 and i > 0 and words[i - 1].lower() in _PLACE_BEFORE and _first_name(words[i + 1]) and (
+        not _first_name(words[i])
+    ):
+        i += 1  # "UN envoy for Yemen Martin Griffiths": the place ends the title, the name starts after it
     return " ".join(words[:i]), " ".join(words[i:])
+
+
+_PLACE_BEFORE = frozenset("for to of in".split())
+
+
+def _first_name(word: str) -> bool:
+    from .names import first_names
+
+    return word.lower() in first_names()
 
 
 def _name_word(word: str) -> bool:
@@ -530,9 +798,21 @@ def head_name(phrase: str) -> tuple[str, str] | None:
         title, name = split_title(part)
         if not name or name.endswith(("’s", "'s")) or name.split()[0].lower() in NOT_NAMES:
             continue
+        if title.split()[-1:] in (["of"], ["for"], ["the"], ["and"]):
+            continue  # "Committee for the Peaceful Reunification of Korea": a place ends a body's name
         if looks_like_person(name):
             return title, name
     return None
+
+
+_APPOSED_TITLE = re.compile(r"\b[Tt]he\s+((?:[\w’'.-]+\s+){0,6}?[\w’'.-]+),\s+$")
+
+
+def _apposed_title(text: str, start: int) -> str:
+    """The title an apposition gives the name after it ("the Chilean ambassador to Peru, " before
+    "Tomas Brell"), or ""."""
+    m = _APPOSED_TITLE.search(text[max(0, start - 80) : start])
+    return m.group(1) if m is not None and _has_title_word(m.group(1)) else ""
 
 
 def _title_start(text: str, start: int) -> int:
@@ -610,6 +890,19 @@ class _Layout:
 _ACRONYM = re.compile(r"((?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|on|the)\s+)*){1,8})\(([A-Z]{2,8})\)")
 
 
+def _spelt_out(words: str, acronym: str) -> str | None:
+    """The name ``acronym`` abbreviates at the end of ``words`` ("Members of the Intergovernmental
+    Authority on Development" -> "Intergovernmental Authority on Development" for IGAD)."""
+    tokens = words.split()
+    for i in range(len(tokens)):
+        cand = tokens[i:]
+        while cand and cand[0].lower() in ("of", "for", "and", "on", "the"):
+            cand = cand[1:]
+        if len(cand) >= 2 and cand[0][:1].isupper() and _initials_match(" ".join(cand), acronym):
+            return " ".join(cand)
+    return None
+
+
 def _initials_match(full: str, acronym: str) -> bool:
     """Whether ``acronym`` is built from the capitals of ``full`` ("United Kingdom Maritime ..." -> UKMTO)."""
     initials = "".join(w[0] for w in full.split() if w[0].isupper())
@@ -670,7 +963,16 @@ def is_abbreviation(word: str) -> bool:
     return len(bare) == 1 or "." in bare or bare.lower() in ABBREVIATIONS or bare.lower() + "." in TITLE_WORDS
 
 
+_NICKNAME = re.compile(r"\b([A-Z][\w.’'-]* )([\"“‘'][A-Z][\w .’'-]{0,20}?[\"”’'] )(?=[A-Z])")
+
+
+def without_nicknames(text: str) -> str:
+    """``text`` with nicknames inside names blanked, offsets kept: Marcia "Cia" Price -> Marcia       Price."""
+    return _NICKNAME.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
+
+
 def _clean(phrase: str) -> str:
+    phrase = without_nicknames(phrase)
     phrase = re.sub(r"\([^)]*\)", " ", phrase)
     phrase = " ".join(phrase.split()).strip(" ,.;:—–-\"“”")
     return _strip_possessive(phrase)
@@ -681,11 +983,15 @@ def _strip_possessive(name: str) -> str:
 
 
 def _surname(name: str) -> str:
-    """The key people are found by: the last name, without honorifics, "al-" or apostrophes."""
+    """The key people are found by: the last name, without honorifics, "al-", apostrophes or accents
+    ("Gomez" finds "Servando Gómez Martínez", whose other name words are keys too)."""
     words = [w for w in name.split() if w.lower() not in HONORIFICS]
     key = (words[-1] if words else name).lower().strip(".,")
     key = re.sub(r"^(?:al|el|ad|as|an|ash|at|az)-", "", key)
-    return re.sub(r"[’'`-]", "", key)
+    key = re.sub(r"[’'`-]", "", key)
+    if key.isascii():
+        return key
+    return "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
 
 
 def _has_title_word(title: str) -> bool:

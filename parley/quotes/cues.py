@@ -19,7 +19,7 @@ threaten demand propose proclaim contend counter retort reckon report inform bri
 appeal allege charge accuse blast slam criticize criticise praise hail welcome tout reassure repeat
 elaborate clarify mention indicate signal hint predict question wonder marvel scoff sneer thunder snap
 chime interject interrupt concur disagree protest thank apologize apologise congratulate applaud lambaste mock
-ridicule scold chide rebuke quote""".split()
+ridicule scold chide rebuke quote wail scream chant cry""".split()
 # verbs of thinking or judging that carry a stated view ("he believes that ...")
 COGNITIVE = """believe think hope fear expect feel reckon doubt worry consider""".split()
 # verbs that frame a quote as a label: "called it "a grave mistake""
@@ -80,7 +80,7 @@ def _alternation(forms: dict[str, str]) -> str:
 
 SPEECH_VERB = _alternation(SPEECH_FORMS)
 ANY_VERB = _alternation(ALL_FORMS)
-CUE_RX = re.compile(rf"\b(?:{ANY_VERB}|Said|Says|Asked|Added)\b")
+CUE_RX = re.compile(rf"(?<![\w-])(?:{ANY_VERB}|Said|Says|Asked|Added)\b")  # not "so-called"
 
 # words that may sit between a subject and its cue verb: "Putin also said", "Lavrov has repeatedly said"
 ADVERBS = frozenset(
@@ -89,7 +89,7 @@ ADVERBS = frozenset(
     bluntly firmly openly angrily calmly finally earlier yesterday today tonight subsequently frequently
     often always never never-the-less jokingly sarcastically emphatically forcefully pointedly
     explicitly initially originally clearly specifically added immediately just already still
-    somewhat even only bluntly""".split()
+    somewhat even only bluntly now""".split()
 )
 WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 # `on Thursday`, `last week`, `in a statement` between a subject and its verb, or after it

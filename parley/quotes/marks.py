@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from ..text.segment import Span
+from .cues import SPEECH_VERB
 
 DOUBLE = "“”„\"«»‹›"
 SINGLE = "‘’‚'"
@@ -58,21 +59,43 @@ class _Mark:
     width: int = 1  # 2 for a doubled apostrophe ('') standing for a double mark
 
 
-def find_quotes(text: str, paragraphs: list[Span], min_words: int = 3) -> list[QuoteSpan]:
-    """Quotations of at least ``min_words`` words in ``text``, in text order."""
+def find_quotes(text: str, paragraphs: list[Span], min_words: int = 3,
+                tags: list[QuoteSpan] | None = None) -> list[QuoteSpan]:
+    """Quotations of at least ``min_words`` words in ``text``, in text order.
+
+    Quoted words a headline uses as a label are no quotations; ``tags`` collects them, since they
+    are still quoted words (no signal should be read from them either).
+    """
     out: list[QuoteSpan] = []
     carry = False  # the previous paragraph ended inside a quote
+    last = _last_body(text, paragraphs)
     for n, para in enumerate(paragraphs):
-        nxt = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
+        nxt = paragraphs[n + 1] if n + 1 < last else None
         found = pair_paragraph(text, para, nxt)
         headline = bool(found) and _title_case(para.text(text))  # once a paragraph, not once a quote
+        label_line = bool(found) and headline_line(para.text(text))
         for q in found:
             if carry and q.open_at == para.start:
                 q = QuoteSpan(q.start, q.end, q.open_at, q.close_at, True, q.open_ended, q.close_width)
-            if words(text[q.start : q.end]) >= min_words and not _is_title(text[q.start : q.end], headline):
+            quoted = text[q.start : q.end]
+            before = text[max(para.start, q.open_at - 40) : q.open_at]  # a bounded look back: linear time
+            if words(quoted) < min_words or _is_title(quoted, headline, before):
+                continue
+            if not (label_line and words(quoted) <= 4 and before.strip()):
                 out.append(q)
+            elif tags is not None:
+                tags.append(q)
         carry = bool(found) and found[-1].open_ended
     return out
+
+
+def _last_body(text: str, paragraphs: list[Span]) -> int:
+    """One past the last paragraph of the body: short lines at the end ("Source: …") are no body, so a
+    quote left open before them runs to its paragraph end as one cut off at the end of the text."""
+    n = len(paragraphs)
+    while n > 1 and words(paragraphs[n - 1].text(text)) < 8 and not _ANY_MARK.search(paragraphs[n - 1].text(text)):
+        n -= 1
+    return n
 
 
 def pair_paragraph(text: str, para: Span, nxt: Span | None) -> list[QuoteSpan]:
@@ -82,8 +105,23 @@ def pair_paragraph(text: str, para: Span, nxt: Span | None) -> list[QuoteSpan]:
     singles = [
         m for m in _marks(text, para.start, para.end, SINGLE) if not any(a <= m.at <= b for a, b in inside)
     ]
-    found = doubles + _pair(text, singles, para, nxt)
+    found = _mixed(text, para, doubles + _pair(text, singles, para, nxt))
     return sorted(found, key=lambda q: q.start)
+
+
+def _mixed(text: str, para: Span, found: list[QuoteSpan]) -> list[QuoteSpan]:
+    """Add the quotes opened with one family and closed with the other (`'We hope …," he said`): a
+    typo a reader still reads as a quote. Only a single opener and the next double closer left
+    unpaired (or taken for the opener of a quote left open) make one."""
+    kept = [q for q in found if not q.open_ended]
+    used = {q.open_at for q in kept} | {q.close_at for q in kept}
+    free = [m for m in _marks(text, para.start, para.end, DOUBLE + SINGLE) if m.at not in used
+            and not any(q.open_at < m.at < q.close_at for q in kept)]
+    for a, b in zip(free, free[1:], strict=False):
+        if a.way == "open" and a.ch in "‘'" and b.way != "open" and b.ch in "”\"" and "\n" not in text[a.at : b.at]:
+            found = [q for q in found if q.open_at not in (a.at, b.at)]
+            found.append(_trim(text, QuoteSpan(a.at + 1, b.at, a.at, b.at)))
+    return found
 
 
 _ANY_MARK = re.compile("''|[" + re.escape(DOUBLE + SINGLE) + "]")
@@ -115,6 +153,8 @@ def direction(text: str, i: int, start: int = 0, end: int | None = None) -> str 
     before = text[i - 1] if i > start else " "
     after = text[i + 1] if i + 1 < end else " "
     way = _way(before, after, text[i])
+    if way == "open" and not text[i + 1 : end].strip():
+        return "close"  # `… ideology. “` at the end of its paragraph: a closing mark, whatever its glyph
     if way == "open" and text[i] in DOUBLE and after.islower() and i >= start + 2 and text[i - 2] in ",.?!":
         return "either"  # `..., “said Moncada`: a closing mark written as an opener
     return way
@@ -204,25 +244,47 @@ def _open_tail(text: str, opener: _Mark, para: Span, nxt: Span | None) -> QuoteS
     at_start = opener.at == para.start and tail[-1] in ".!?…"
     if reopened or nxt is None or at_start:
         start = opener.at + opener.width
+        cut = _TAIL_CUE.search(tail)
+        if cut is not None and words(tail[: cut.start()]) >= 3:  # its attribution inside: closed there
+            return QuoteSpan(start, start + cut.start(), opener.at, start + cut.start(), close_width=0)
         return QuoteSpan(start, start + len(tail), opener.at, para.end, open_ended=True)
     return None
+
+
+# `“We will not give in, Ana Ruiz, the group's leader, said on Monday.` with no closing mark: the
+# attribution after the last comma (a name or description, one apposition, a speech verb) ends the quote
+_TAIL_CUE = re.compile(
+    rf",\s+(?:(?:the|a|an)\s+)?(?:[A-Z][^,.;:!?“”\"]{{0,100}}?(?:,\s+[A-Z(][^,;:!?“”\"]{{0,60}}?,)?|he|she|they)"
+    rf"\s+(?:{SPEECH_VERB})\b[^,;:!?“”\"]{{0,60}}[.!]$"
+)
+
+
+def headline_line(paragraph: str) -> bool:
+    """Whether a paragraph is a short headline, where a few quoted words ("Rebels 'serious about
+    peace'", "Palace repeats 'no ransom policy' amid threat") are the headline's label for what the
+    article reports, not a quotation."""
+    line = paragraph.strip()
+    return "\n" not in line and words(line) <= 15 and not line.rstrip("\"'”’»").endswith((".", "!", "?", ":"))
 
 
 _MINOR = frozenset("a an and as at by for from in into of on or the to with vs. vs".split())
 
 
-def is_title(quoted: str, paragraph: str) -> bool:
-    """Whether a quotation is the title of a show, book or policy ("Face the Nation").
+def is_title(quoted: str, paragraph: str, before: str = "") -> bool:
+    """Whether a quotation is the title of a show, book, policy or treaty ("Face the Nation").
 
     Every word capitalised but the minor ones, inside a paragraph that is not itself a
-    title-case headline (a quoted headline is a quote).
+    title-case headline (a quoted headline is a quote); or a name the article puts "the"
+    before (the ‘Agreement on the path to normalization’ of 27 February).
     """
-    return _is_title(quoted, _title_case(paragraph))
+    return _is_title(quoted, _title_case(paragraph), before)
 
 
-def _is_title(quoted: str, in_headline: bool) -> bool:
+def _is_title(quoted: str, in_headline: bool, before: str = "") -> bool:
     if in_headline or quoted.rstrip("\"'”’»").endswith((".", "!", "?")):
         return False
+    if quoted[:1].isupper() and re.search(r"\bthe\s*$", before) and not quoted.split()[0].isupper():
+        return True
     return _title_case(quoted)
 
 

@@ -14,9 +14,9 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from ..actors.names import NOT_NAMES, ORG_WORDS, TITLE_WORDS, is_capitalised
+from ..actors.names import DESCRIBED_KIND, NOT_NAMES, ORG_WORDS, TITLE_WORDS, is_capitalised
 from ..actors.resolve import Resolved, Resolver, head_name, is_abbreviation
-from .cues import CUE_RX, LABEL_FORMS, OUTLET_RX, medium
+from .cues import CUE_RX, LABEL_FORMS, OUTLET_RX, SPEECH_FORMS, medium
 from .phrases import Phrase, sentence_subject, subject_after, subject_before
 
 MASK = "\x1f"
@@ -94,12 +94,22 @@ def _right_after(masked: str, open_at: int, close_at: int, sent_start: int, sent
     if verb.start() == lo and verb.group(0).endswith("ing"):
         return None  # `," accusing the EU of …`: a participle of the sentence's own speaker
     if verb.start() == lo:
+        if _takes_object(verb.group(0)):
+            return None  # `," told Reuters`: the addressee is no speaker
         phrase = subject_after(masked, verb.end(), hi)
         return _make(phrase, verb, masked, resolver, "after-inverted", 3)
     phrase = subject_before(masked, lo, verb.start())
-    if phrase is None or masked[lo : phrase.start].strip(" ,"):
+    if phrase is None or not _apposed(masked[lo : phrase.start]):
         return None  # words between the quote and the speaker: not its attribution
     return _make(phrase, verb, masked, resolver, "after", 3, initial=False)
+
+
+def _apposed(between: str) -> bool:
+    """Whether the words between a closing mark and the speaker's name are nothing, or the head of an
+    apposition (`" Scott's niece, state Del. Marcia Price, shouted`)."""
+    between = between.strip()
+    return not between.strip(",") or (len(between) < 60 and not CUE_RX.search(between) and MASK not in between
+                           and bool(re.fullmatch(r"[^.;:!?]*(?:,|\b[A-Z][a-z]{0,3}\.)", between)))
 
 
 def _right_before(masked: str, open_at: int, close_at: int, sent_start: int, sent_end: int, para_end: int,
@@ -226,13 +236,26 @@ def _all_cues(masked: str) -> tuple[list[re.Match[str]], list[int]]:
         for m in CUE_RX.finditer(masked):
             before = masked[max(0, m.start() - 25) : m.start()].split()
             prev = before[-1].lower() if before else ""
-            if prev in _NOUN_BEFORE or prev.endswith(("’s", "'s", "s’")):
+            if prev in _NOUN_BEFORE or prev.endswith(("’s", "'s", "s’")) or _no_speech(masked, m):
                 continue
             found.append(m)
         cached = (found, [m.start() for m in found])
         _CUES_OF.clear()  # one article at a time
         _CUES_OF[masked] = cached
     return cached
+
+
+_NOT_SPEECH_AFTER = frozenset("to as with into for a an its their his her our by at from up until".split())
+_CONTINUE = frozenset(f for f, lemma in SPEECH_FORMS.items() if lemma in ("continue", "go on", "add"))
+
+
+def _no_speech(masked: str, verb: re.Match[str]) -> bool:
+    """"Norway continues as facilitator", "added to the tension": these verbs speak only before a
+    clause, a quote or a speaker, never before a preposition or an object."""
+    if verb.group(0).lower() not in _CONTINUE:
+        return False
+    nxt = masked[verb.end() : verb.end() + 12].split(maxsplit=1)
+    return bool(nxt) and nxt[0].lower() in _NOT_SPEECH_AFTER
 
 
 def _break(masked: str, lo: int, hi: int) -> int:
@@ -257,19 +280,22 @@ def _subject_of(masked: str, verb: re.Match[str], sent_start: int, sent_end: int
             phrase = subject_before(masked, sent_start, passive.start())
         return _make(phrase, verb, masked, resolver, how + "-quoted", 2)
     lead = masked[sent_start : verb.start()]
-    if verb.group(0).endswith("ing") and not re.search(r"\b(?:was|were|is|are|been|be)\s+$", lead):
-        phrase = _participle_subject(masked, sent_start, verb.start())
+    if verb.group(0).endswith("ing") and not re.search(r"(?:\b(?:was|were|is|are|been|be)|’s|'s|’re|'re)\s+$", lead):
+        phrase = _participle_subject(masked, sent_start, verb.start(), sent_end)
         return _make(phrase, verb, masked, resolver, how + "-participle", _salience(masked, sent_start, phrase))
     stop = _WAS_QUOTED.search(masked, max(sent_start, verb.start() - 40), verb.start())
     end = stop.start() if stop else verb.start()
     phrase = subject_before(masked, sent_start, end)
     if phrase is None and not lead.strip(" ,\x1f"):
-        if verb.group(0)[0].isupper():  # "Said Ellis: …"
+        inverted = verb.group(0)[0].isupper() or lead.rstrip(" ,").endswith(MASK)  # "Said Ellis: …", `"…," said X`
+        if inverted and not _takes_object(verb.group(0)):
             return _make(subject_after(masked, verb.end(), sent_end), verb, masked, resolver, how + "-inverted", 3)
         return None
     if re.search(r"\b(?:and|but|or)\s*$", masked[sent_start:end]):  # "… sponsored by NBC and said she …"
-        phrase = _participle_subject(masked, sent_start, end)
+        phrase = _participle_subject(masked, sent_start, end, sent_end)
     if phrase is None and masked[sent_start:end].rstrip().endswith((",", MASK)):
+        if _takes_object(verb.group(0)):
+            return None  # `…, told Reuters`: the addressee is no speaker
         phrase = subject_after(masked, verb.end(), sent_end)  # `…, said the minister`
         return _make(phrase, verb, masked, resolver, how + "-inverted", 3)
     return _make(phrase, verb, masked, resolver, how, _salience(masked, sent_start, phrase))
@@ -288,8 +314,19 @@ def _salience(masked: str, sent_start: int, phrase: Phrase | None) -> int:
     return 1 if cues(masked, sent_start, phrase.start) else 2
 
 
-def _participle_subject(masked: str, lo: int, hi: int) -> Phrase | None:
-    """The subject a participial cue hangs on: the sentence subject, or the last cue's subject."""
+def _takes_object(verb: str) -> bool:
+    """Verbs whose next noun is the addressee or the thing named, never an inverted speaker."""
+    return verb.lower() in ("tell", "tells", "told", "telling") or verb.lower() in LABEL_FORMS
+
+
+def _participle_subject(masked: str, lo: int, hi: int, end: int | None = None) -> Phrase | None:
+    """The subject a participial cue hangs on: the sentence subject, or the last cue's subject.
+
+    A participle that opens the sentence ("After saying her foot was “…,” she was taken …") hangs
+    on the subject after it, up to ``end``.
+    """
+    if end is not None and re.fullmatch(r"\W*(?:After|Before|While|When|Upon|Since|On|In)?\s*", masked[lo:hi]):
+        return sentence_subject(masked, lo, end)
     named = subject_before(masked, lo, hi)
     if (named is not None and named.end == len(masked[:hi].rstrip()) and not named.pronoun and head_name(named.text)
             and all(w[:1].isupper() or w.lower().strip(".") in TITLE_WORDS for w in named.text.split())):
@@ -307,10 +344,16 @@ def _according(masked: str, lo: int, hi: int, resolver: Resolver) -> Attribution
         phrase = subject_after(masked, m.end(), hi)
         if phrase is None or OUTLET_RX.search(phrase.text):
             continue
+        issued = _ISSUED_BY.match(masked, phrase.end, hi)
+        if issued is not None:  # "according to a statement issued by the Secretariat for Peace Dialogue"
+            phrase = Phrase(phrase.start, issued.end(), masked[phrase.start : issued.end()])
         who = _speaker(phrase, resolver, 2)
         if who is not None and who.kind != "media":
             return Attribution(who, "according to", None, phrase, "according")
     return None
+
+
+_ISSUED_BY = re.compile(r"\s+(?:issued|released|published|signed|put\s+out)?\s*(?:by|from)\s+[^.;,\x1f]+")
 
 
 def _make(phrase: Phrase | None, verb: re.Match[str], masked: str, resolver: Resolver,
@@ -341,13 +384,20 @@ def _speaker(phrase: Phrase, resolver: Resolver, salience: int = 2, initial: boo
             resolver.last_person(phrase.start, gender) if gender else None
         )
         return resolver.remember(who, phrase.start, salience) if who is not None else None
-    who = resolver.resolve(phrase.text, phrase.start, salience=salience)
+    who = resolver.resolve(phrase.text, phrase.start, salience=salience, together=True)
     if who is not None:
         return who
     word = phrase.text.strip().removesuffix("’s").removesuffix("'s")
     if " " not in word and is_capitalised(word) and word.lower() not in NOT_NAMES | ORG_WORDS:
         return resolver.introduce(word, phrase.start)
     return None
+
+
+def speaker_of(phrase: Phrase, resolver: Resolver) -> Resolved | None:
+    """The actor a phrase names (pronouns resolved; an unknown lone word is nobody), for the neighbourhood rules."""
+    if phrase.pronoun:
+        return _speaker(phrase, resolver, 1)
+    return resolver.resolve(phrase.text, phrase.start, salience=1, together=True)
 
 
 def meet_speakers(masked: str, sentences: list[tuple[int, int]], resolver: Resolver) -> None:
@@ -357,8 +407,35 @@ def meet_speakers(masked: str, sentences: list[tuple[int, int]], resolver: Resol
     he said …" makes Barak the speaker a later "he said" points at).
     """
     for start, end in sentences:
+        _described_subject(masked, start, end, resolver)
+        for issued in _ISSUED_A.finditer(masked, start, end):  # "the Security Council issued a statement"
+            phrase = subject_before(masked, start, issued.start())
+            who = _speaker(phrase, resolver, 1) if phrase is not None else None
+            if who is not None and who.kind != "anonymous":
+                resolver.issued(who, issued.start())
         for verb in cues(masked, start, end):
-            _subject_of(masked, verb, start, end, resolver, "meet")
+            found = _subject_of(masked, verb, start, end, resolver, "meet")
+            if found is not None and found.speaker is not None and found.phrase is not None:
+                resolver.spoke(found.speaker, found.phrase.start)
+            if found is not None and found.speaker is not None and _IN_STATEMENT.search(masked, start, end):
+                resolver.issued(found.speaker, verb.start())  # "the junta said in a statement": a later
+                # "the statement said" is the junta's
+
+
+def _described_subject(masked: str, start: int, end: int, resolver: Resolver) -> None:
+    """A sentence opened by a description of someone named before ("On Thursday, the Chilean
+    ambassador defended …") names them as its subject, for a "he" in the next paragraph."""
+    phrase = sentence_subject(masked, start, end)
+    if phrase is None or not phrase.text.lower().startswith("the ") or MASK in phrase.text:
+        return
+    if DESCRIBED_KIND.get(phrase.text.split()[-1].lower()) == "person":
+        resolver.resolve(phrase.text, phrase.start, salience=1)
+
+
+_ISSUED_A = re.compile(r"\b(?:issued|released|put\s+out|published)\s+(?:an?|its|their|a\s+joint)\s+(?:\w+\s+){0,2}?"
+                       r"(?:statement|communiqu[eé]|declaration)\b")
+_IN_STATEMENT = re.compile(r"\b(?:in|issued|released|published)\s+(?:an?|its|their|his|her)\s+(?:\w+\s+){0,2}"
+                           r"(?:statement|communiqu[eé]|declaration)\b", re.I)
 
 
 def cue_text(masked: str, verb: re.Match[str]) -> str:

@@ -15,7 +15,7 @@ from collections import Counter
 from typing import Any
 
 from .holders import Candidate
-from .lexicon import CONDITION_MARKERS, REASONS
+from .lexicon import BECAUSE, CONDITION_MARKERS, REASONS
 
 _CLAUSE_END = re.compile(r"[,;:.!?\"“”()]|\s[-–—]\s|\b(?:but|while|although|whereas|and said|said|saying)\b")
 MAX_CONDITION_WORDS = 18
@@ -80,6 +80,10 @@ def conditions(sentence: str) -> list[str]:
     return out[:3]
 
 
-def reasons(sentence: str) -> list[str]:
-    """Reason codes the sentence states (see GUIDELINES.md)."""
-    return [code for code, rx in REASONS if rx.search(sentence)]
+def reasons(sentence: str, stance: str = "refuse") -> list[str]:
+    """Reason codes the sentence states (see GUIDELINES.md); ``other`` for a refusal or doubt that
+    gives a reason ("because ...", "citing ...") in words no code names."""
+    found = [code for code, rx in REASONS if rx.search(sentence)]
+    if not found and stance in ("refuse", "skeptical") and BECAUSE.search(sentence):
+        found.append("other")
+    return found

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from . import details
+from . import conditions, details
 from .instances import Instance, instances
 from .model import StanceModel, load_model
 from .parse import text_of
@@ -78,14 +78,19 @@ def _draft(doc: Doc, inst: Instance, stance: str, p: float, model: StanceModel, 
         "holder_side": inst.cand.side,
         "counterpart": details.counterpart(inst.cand, inst.others, inst.parsed, parties),
         "stance": stance,
-        "conditions": details.conditions(text) if stance == "conditional" else [],
-        "reasons": details.reasons(text) if stance in DETAIL_STANCES else [],
+        "conditions": _conditions(inst, text) if stance == "conditional" else [],
+        "reasons": details.reasons(text, stance) if stance in DETAIL_STANCES else [],
         "start": sent.start,
         "end": _trim_end(doc.text, sent.start, sent.end),
         "explanation": f"{model.name}: p({stance})={p:.2f} for {inst.cand.name} ({inst.cand.source}); cues: {cues}",
         "confidence": round(p, 3),
         "extractor": NAME,
     }
+
+
+def _conditions(inst: Instance, text: str) -> list[str]:
+    """Preconditions cut from the parse; the marker phrases of the sentence when the parse finds none."""
+    return conditions.conditions(inst.parsed) or details.conditions(text)
 
 
 def _trim_end(text: str, start: int, end: int) -> int:

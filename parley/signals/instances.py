@@ -1,6 +1,7 @@
 """From an article to scored material: one instance per (sentence, candidate holder).
 
-Only sentences the trigger lexicon flags are parsed; each yields its candidate holders
+Only the sentences worth a parse are parsed (``chosen``: those the selector picks among the
+ones the trigger lexicon flags, see ``select``); each yields its candidate holders
 (``holders``) and their features (``features``). Training and extraction share this code,
 so the model is trained on exactly what it sees at run time.
 """
@@ -14,8 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from .features import candidate_features, sentence_features
 from .holders import Candidate, Context, candidates
-from .lexicon import TRIGGER
 from .parse import parse
+from .select import selected, triggered
 
 PARTY_KINDS = frozenset({"state", "armed_group", "group", "government"})
 
@@ -34,20 +35,20 @@ class Instance:
     parsed: Any
 
 
-def triggered(doc: Doc) -> list[int]:
-    """Indices of the sentences that may carry a signal (and so are worth a parse)."""
-    return [i for i, s in enumerate(doc.sentences) if TRIGGER.search(doc.text, s.start, s.end)]
+def chosen(doc: Doc) -> list[int]:
+    """Indices of the sentences to parse: the selector's pick, or every trigger sentence when it is off."""
+    return selected(doc) if doc.settings.signal_select else triggered(doc)
 
 
 def instances(doc: Doc) -> list[Instance]:
     """Every (sentence, candidate) instance of ``doc``, in text order."""
     resolver = doc.extras["resolver"]
     ctx = _context(doc, resolver)
-    chosen = triggered(doc)
-    parses = parse(doc, chosen)
+    picked = chosen(doc)
+    parses = parse(doc, picked)
     by_sentence = _mentions_by_sentence(doc)
     out: list[Instance] = []
-    for i in chosen:
+    for i in picked:
         sent, parsed = doc.sentences[i], parses[i]
         cands = candidates(parsed, sent.start, by_sentence.get(i, []), ctx, i)
         if not cands:
@@ -75,7 +76,7 @@ def _context(doc: Doc, resolver: Any) -> Context:
     speakers: dict[int, tuple[str, str | None]] = {}
     spans = []
     for q in [*doc.quotes, *doc.statements]:
-        if q.get("speaker"):
+        if q.get("speaker") and q.get("attribution") != "state-official":  # "one U.S. official": no holder
             first, last = doc.sentence_at(q["start"]), doc.sentence_at(max(q["start"], q["end"] - 1))
             for i in range(first, last + 1):
                 speakers.setdefault(i, (q["speaker"], q.get("speaker_side")))

@@ -399,7 +399,16 @@ def _decide(bl: list[Block], i: int) -> None:
                                                   and nxt.words >= 8)
     else:
         sentence = _ends_terminal(b.vis) and b.words >= 3 and _caps_share(b.vis) < 0.5
-        b.keep = b.words >= 8 or sentence or bool(_LIST_ITEM.match(b.vis)) and b.words >= 4 or _continues(bl, i)
+        b.keep = (b.words >= 8 or sentence or bool(_LIST_ITEM.match(b.vis)) and b.words >= 4 or _continues(bl, i)
+                  or _introduces_quote(bl, i))
+
+
+def _introduces_quote(bl: list[Block], i: int) -> bool:
+    """A short line that announces the quotation under it ("Ana Ruiz, head of the union, stated:"): the
+    quote's attribution, not a stray line."""
+    nxt = bl[i + 1] if i + 1 < len(bl) else None
+    return (nxt is not None and bl[i].words >= 2 and bl[i].vis.rstrip().endswith(":")
+            and nxt.vis.lstrip()[:1] in "“\"«„")
 
 
 def _subheading(bl: list[Block], i: int) -> bool:
