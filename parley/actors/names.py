@@ -146,9 +146,9 @@ def looks_like_person(name: str) -> bool:
     words = name.replace("’s", "").replace("'s", "").split()
     if not words or any(w.lower().strip(".,") in ORG_WORDS for w in words):
         return False
-    if words[0].lower() in NOT_NAMES | _PLACE_STARTS or len(words) > 5:
+    if words[0].lower() in _NOT_FIRST or len(words) > 5:
         return False  # "Los Angeles", "San Diego", "Port Sudan" are places
-    if any(w.lower() in NOT_NAMES | _HEADLINE_WORDS for w in words[1:]):
+    if any(w.lower() in _NOT_LATER for w in words[1:]):
         return False  # "Velić Says Varosia Will Never Negotiate": a headline, not a name
     return all(is_capitalised(w) or w.lower() in PARTICLES for w in words)
 
@@ -171,6 +171,8 @@ def _headline_verbs() -> frozenset[str]:
 
 
 _HEADLINE_WORDS = _headline_verbs()
+_NOT_FIRST = NOT_NAMES | _PLACE_STARTS  # unions made once, not per name
+_NOT_LATER = NOT_NAMES | _HEADLINE_WORDS
 
 
 def before_headline_verb(name: str) -> str:

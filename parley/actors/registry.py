@@ -180,18 +180,24 @@ _PREV_WORD = re.compile(r"(?<![\w.])([A-Z][\w’'-]*) $")
 
 def _inside_longer_name(text: str, start: int, end: int) -> bool:
     """Whether a one-word person alias is only part of a longer name ("Petro" of "Petro Poroshenko")."""
-    from .names import NOT_NAMES, TITLE_WORDS
-
     if " " in text[start:end].strip():
         return False
     for rx, at in ((_NEXT_WORD, end), (_PREV_WORD, None)):
         m = rx.match(text, at) if at is not None else rx.search(text, max(0, start - 30), start)
-        if m and m.group(1).lower() not in NOT_NAMES | TITLE_WORDS | _VERBS_AFTER:
+        if m and m.group(1).lower() not in _not_a_name():
             return True
     return False
 
 
 _VERBS_AFTER = frozenset("says said tells told calls warns vows administration government campaign".split())
+
+
+@lru_cache(maxsize=1)
+def _not_a_name() -> frozenset[str]:
+    """Words after or before an alias that do not extend it into a longer name (made once)."""
+    from .names import NOT_NAMES, TITLE_WORDS
+
+    return NOT_NAMES | TITLE_WORDS | _VERBS_AFTER
 
 
 def _case_ok(found: str, actor: Actor) -> bool:

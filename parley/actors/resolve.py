@@ -24,6 +24,7 @@ from .names import (
     DESCRIBED_KIND,
     HONORIFICS,
     NOT_NAMES,
+    ORG_WORDS,
     PARTICLES,
     TITLE_WORDS,
     before_headline_verb,
@@ -70,6 +71,8 @@ _DOCUMENTS = frozenset("statement communique communiqué declaration".split())
 _OWNED = frozenset("report study survey memo letter".split())  # speak for an author named before them
 _DOC_MODIFIERS = frozenset("joint official written emailed brief new latest separate public formal short press "
                            "earlier later second first final".split())
+_DOCUMENT_WORDS = _DOCUMENTS | _OWNED  # unions made once, not per word
+_NOT_ISSUER = _DETERMINERS | _DOC_MODIFIERS
 _ISSUED_BY = re.compile(
     r"(?:\s+(?:issued|released|published|signed|sent|posted|put\s+out|carried))?\s+(?:by|from|of)\s+(.+)$"
 )
@@ -505,11 +508,11 @@ class Resolver:
         speaker, the description as the role).
         """
         words = phrase.split()
-        k = next((i for i, w in enumerate(words) if w.lower().strip(".,") in _DOCUMENTS | _OWNED), None)
+        k = next((i for i, w in enumerate(words) if w.lower().strip(".,") in _DOCUMENT_WORDS), None)
         if k is None or (k > 0 and words[k - 1].lower().endswith(("’s", "'s"))):
             return None  # no document, or an owner's statement ("Trump's statement"): the owner speaks
         if words[k].lower().strip(".,") in _OWNED:  # "the IMF report stated": a report speaks for its author
-            named = " ".join(w for w in words[:k] if w.lower() not in _DETERMINERS | _DOC_MODIFIERS)
+            named = " ".join(w for w in words[:k] if w.lower() not in _NOT_ISSUER)
             who = self.resolve(named, pos) if named[:1].isupper() else None
             return who if who is not None and who.kind not in PEOPLE and who.kind != "media" else None
         by = _ISSUED_BY.match(" " + " ".join(words[k + 1 :]))
@@ -517,7 +520,7 @@ class Resolver:
             who = self._issuer(by.group(1), pos)
             if who is not None:
                 return who
-        named = " ".join(w for w in words[:k] if w.lower() not in _DETERMINERS | _DOC_MODIFIERS)
+        named = " ".join(w for w in words[:k] if w.lower() not in _NOT_ISSUER)
         if named:  # "a Hamas statement"; "the Foreign Affairs ministry statement" after the ministry issued one
             who = self._issued_before(pos, named) or self.resolve(named, pos)
             if who is not None and who.kind not in ("anonymous", "media") and who.name.lower() != named.lower():
@@ -928,12 +931,13 @@ def _organisation(name: str) -> str | None:
     return None
 
 
+_NOT_BARE = NOT_NAMES | ORG_WORDS
+
+
 def _bare_name(name: str, registry: Registry) -> bool:
     """A lone capitalised word that can be a surname (not a demonym, place, outlet or common word)."""
-    from .names import ORG_WORDS
-
     word = name.strip()
-    return (" " not in word and is_capitalised(word) and word.lower() not in NOT_NAMES | ORG_WORDS
+    return (" " not in word and is_capitalised(word) and word.lower() not in _NOT_BARE
             and registry.get(word) is None and registry.country_of(word) is None and not word.isupper())
 
 
@@ -995,7 +999,10 @@ def _surname(name: str) -> str:
 
 
 def _has_title_word(title: str) -> bool:
-    return any(w.lower().strip(",") in TITLE_WORDS - {"of", "the", "and", "state"} for w in title.split())
+    return any(w.lower().strip(",") in _TITLE_ONLY for w in title.split())
+
+
+_TITLE_ONLY = TITLE_WORDS - {"of", "the", "and", "state"}  # made once, not per word
 
 
 def _role(title: str, registry: Registry) -> str:

@@ -247,6 +247,7 @@ def _all_cues(masked: str) -> tuple[list[re.Match[str]], list[int]]:
 
 _NOT_SPEECH_AFTER = frozenset("to as with into for a an its their his her our by at from up until".split())
 _CONTINUE = frozenset(f for f, lemma in SPEECH_FORMS.items() if lemma in ("continue", "go on", "add"))
+_NOT_BARE = NOT_NAMES | ORG_WORDS  # made once, not per speaker
 
 
 def _no_speech(masked: str, verb: re.Match[str]) -> bool:
@@ -388,7 +389,7 @@ def _speaker(phrase: Phrase, resolver: Resolver, salience: int = 2, initial: boo
     if who is not None:
         return who
     word = phrase.text.strip().removesuffix("’s").removesuffix("'s")
-    if " " not in word and is_capitalised(word) and word.lower() not in NOT_NAMES | ORG_WORDS:
+    if " " not in word and is_capitalised(word) and word.lower() not in _NOT_BARE:
         return resolver.introduce(word, phrase.start)
     return None
 
