@@ -141,6 +141,7 @@ def is_capitalised(word: str) -> bool:
     return bool(_CAP.match(word)) or (word[:3] in ("al-", "el-", "ad-", "as-") and word[3:4].isupper())
 
 
+@lru_cache(maxsize=16384)
 def looks_like_person(name: str) -> bool:
     """Whether a run of capitalised words can be a person's name (not an organisation or a date)."""
     words = name.replace("’s", "").replace("'s", "").split()

@@ -66,6 +66,7 @@ class Registry:
             if k:
                 self._lengths.setdefault(k.split()[0], set()).add(len(k.split()))
         self._firsts = set(self._lengths)
+        self._got: dict[str, Actor | None] = {}
 
     def __len__(self) -> int:
         return len(self.actors)
@@ -77,7 +78,11 @@ class Registry:
         """The actor called ``name`` (canonical name or alias, any case), if known."""
         if not name:
             return None
-        return self._index.get(_key(name)) or self._index.get(_key(re.sub(r"^the\s+", "", name, flags=re.I)))
+        if name not in self._got:  # asked about the same names again and again: answered once
+            if len(self._got) >= _MEMO_SIZE:  # a long batch meets ever new names: memory stays bounded
+                self._got.clear()
+            self._got[name] = self._index.get(_key(name)) or self._index.get(_key(_THE.sub("", name)))
+        return self._got[name]
 
     def country_of(self, adjective: str) -> str | None:
         """The state a demonym points at ("Tajik" -> "Tajikistan")."""
@@ -189,6 +194,8 @@ def _inside_longer_name(text: str, start: int, end: int) -> bool:
     return False
 
 
+_THE = re.compile(r"^the\s+", re.I)
+_MEMO_SIZE = 50_000
 _VERBS_AFTER = frozenset("says said tells told calls warns vows administration government campaign".split())
 
 

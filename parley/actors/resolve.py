@@ -17,6 +17,7 @@ import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ..model import Actor
@@ -749,7 +750,13 @@ class Resolver:
 
 # --- phrases ------------------------------------------------------------------------------
 
+# The phrase functions below are pure and asked about the same names again and again (every
+# mention, candidate and speaker of an article): their answers are cached per process.
+_CACHED = 16384
 
+
+
+@lru_cache(maxsize=_CACHED)
 def split_title(phrase: str) -> tuple[str, str]:
     """("Kremlin spokesman", "Dmitry Peskov") from "Kremlin spokesman Dmitry Peskov".
 
@@ -788,6 +795,7 @@ def _name_word(word: str) -> bool:
     return is_capitalised(word) or bare in PARTICLES
 
 
+@lru_cache(maxsize=_CACHED)
 def head_name(phrase: str) -> tuple[str, str] | None:
     """The person's name inside a speaker phrase, with the title before it.
 
@@ -916,6 +924,7 @@ def _strip_the(name: str) -> str:
     return re.sub(r"^[Tt]he\s+", "", name)
 
 
+@lru_cache(maxsize=_CACHED)
 def _organisation(name: str) -> str | None:
     """'media' or 'organisation' for a capitalised name with an organisation word ("The New York Times")."""
     from ..quotes.cues import OUTLET_RX
@@ -957,6 +966,7 @@ def name_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out if b > a]
 
 
+@lru_cache(maxsize=_CACHED)
 def is_abbreviation(word: str) -> bool:
     """"Gen.", "U.S.", an initial "B." - a full stop that does not end a sentence."""
     from ..text.segment import ABBREVIATIONS
@@ -975,6 +985,7 @@ def without_nicknames(text: str) -> str:
     return _NICKNAME.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
 
 
+@lru_cache(maxsize=_CACHED)
 def _clean(phrase: str) -> str:
     phrase = without_nicknames(phrase)
     phrase = re.sub(r"\([^)]*\)", " ", phrase)
@@ -986,6 +997,7 @@ def _strip_possessive(name: str) -> str:
     return re.sub(r"(?:’s|'s|’|')$", "", name)
 
 
+@lru_cache(maxsize=_CACHED)
 def _surname(name: str) -> str:
     """The key people are found by: the last name, without honorifics, "al-", apostrophes or accents
     ("Gomez" finds "Servando Gómez Martínez", whose other name words are keys too)."""
@@ -1034,7 +1046,8 @@ _SYNONYMS = {
 }
 
 
-def _role_titles(description: str) -> list[str]:
+@lru_cache(maxsize=_CACHED)
+def _role_titles(description: str) -> tuple[str, ...]:
     """Role titles a description may name, most specific first ("russian leader" -> leader titles)."""
     out = []
     for title in sorted({*_SYNONYMS, "president", "prime minister", "foreign minister", "defense minister",
@@ -1043,7 +1056,7 @@ def _role_titles(description: str) -> list[str]:
                          "secretary general", "minister"}, key=len, reverse=True):
         if re.search(rf"\b{re.escape(title)}$", description):
             out.extend([title, *_SYNONYMS.get(title, ())])
-    return list(dict.fromkeys(out))
+    return tuple(dict.fromkeys(out))
 
 
 def _role_matches(role: str, title: str) -> bool:
