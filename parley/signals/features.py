@@ -67,7 +67,7 @@ def _first_noun(parsed: Any) -> int:
     """Index of the sentence's first noun or pronoun (kept on the parse: asked once per candidate)."""
     first = parsed.user_data.get("signals.first_noun")
     if first is None:
-        first = min((t.i for t in parsed if pos(t) in ("PROPN", "NOUN", "PRON")), default=-1)
+        first = next((t.i for t in parsed if pos(t) in ("PROPN", "NOUN", "PRON")), -1)
         parsed.user_data["signals.first_noun"] = first
     return int(first)
 
