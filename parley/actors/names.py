@@ -176,10 +176,13 @@ _NOT_FIRST = NOT_NAMES | _PLACE_STARTS  # unions made once, not per name
 _NOT_LATER = NOT_NAMES | _HEADLINE_WORDS
 
 
+_NON_SPACE = re.compile(r"\S+")
+
+
 def before_headline_verb(name: str) -> str:
     """The words of a capitalised run before a headline verb ("Hillary Clinton Speaks" -> "Hillary Clinton"),
     or the run itself; nothing when the verb comes second ("Ethiopia Gives Badme Town")."""
-    for m in re.finditer(r"\S+", name):
+    for m in _NON_SPACE.finditer(name):
         if m.start() > 0 and m.group().lower() in _HEADLINE_WORDS:
             head = name[: m.start()].rstrip()
             return head if " " in head else ""

@@ -66,6 +66,7 @@ class Registry:
             if k:
                 self._lengths.setdefault(k.split()[0], set()).add(len(k.split()))
         self._firsts = set(self._lengths)
+        self._longest_first = {w: tuple(sorted(ns, reverse=True)) for w, ns in self._lengths.items()}
         self._got: dict[str, Actor | None] = {}
 
     def __len__(self) -> int:
@@ -123,7 +124,7 @@ class Registry:
         i = 0
         while i < len(words):
             first = self._may_start(words[i][2])
-            found = self._longest_at(text, words, i, self._lengths[first]) if first else None
+            found = self._longest_at(text, words, i, self._longest_first[first]) if first else None
             if found is None:
                 i += 1
                 continue
@@ -142,9 +143,14 @@ class Registry:
         return None
 
     def _longest_at(self, text: str, words: list[tuple[int, int, str]], i: int,
-                    lengths: set[int]) -> tuple[Match, int] | None:
-        """The longest name starting at word ``i`` (in the right case), and how many words it takes."""
-        for n in sorted((n for n in lengths if n <= len(words) - i), reverse=True):
+                    lengths: tuple[int, ...]) -> tuple[Match, int] | None:
+        """The longest name starting at word ``i`` (in the right case), and how many words it takes.
+
+        ``lengths``: the word counts of the names that start with that word, longest first.
+        """
+        for n in lengths:
+            if n > len(words) - i:
+                continue
             if any(text[words[k][1] : words[k + 1][0]].strip() for k in range(i, i + n - 1)):
                 continue  # punctuation between the words: not one name
             start, end = words[i][0], words[i + n - 1][1]

@@ -830,7 +830,7 @@ def _title_start(text: str, start: int) -> int:
     """Start of the title words written before a name ("Kremlin spokesman " before "Dmitry")."""
     pos = start
     for _ in range(4):
-        m = re.search(r"([\w’'.-]+)\s+$", text[max(0, pos - 40) : pos])
+        m = _LAST_WORD.search(text[max(0, pos - 40) : pos])
         if not m:
             break
         word = m.group(1)
@@ -845,6 +845,12 @@ _APPOSITION = re.compile(
     r"(?:\s+(?:of|for|and|on|the|[A-Z][\w’'-]*))*)?"
     r"\s*(?:\([^)]{0,40}\)\s*)?(?:(?:also|later|then|again|has|had|on \w+)\s+)*"
 )
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told|added)\s+$")
+_SAID_OR_ASKED_BEFORE = re.compile(r"\b(?:said|says|added|told|asked)\s+$")
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?]\s+|\n)(?:[A-Z]\w*,?\s+)?$")
+_ENDS_CLAUSE = re.compile(r"\s*(?:[.,;:!?)(]|who\b|$)")
+_ACCORDING_BEFORE = re.compile(r"\baccording to\s+$")
+_LAST_WORD = re.compile(r"([\w’'.-]+)\s+$")
 _VERBISH = re.compile(r"(?:has|had|was|is|will|would|[a-z]+ed)\b")
 
 
@@ -855,12 +861,12 @@ def _salience(text: str, start: int, end: int, layout: _Layout) -> int:
     after = _APPOSITION.match(text, end).end()
     lead = text[max(0, start - 40) : start]
     sentence = layout.sentence_start(start) if layout.starts else max(0, start - 200)
-    embedded = layout.cue_between(sentence, start) and not re.search(r"\b(?:said|says|told|added)\s+$", lead)
-    first = start in layout.starts or bool(re.search(r"(?:^|[.!?]\s+|\n)(?:[A-Z]\w*,?\s+)?$", lead))
-    if re.search(r"\b(?:said|says|added|told|asked)\s+$", lead):
+    embedded = layout.cue_between(sentence, start) and not _SAID_BEFORE.search(lead)
+    first = start in layout.starts or bool(_OPENS_SENTENCE.search(lead))
+    if _SAID_OR_ASKED_BEFORE.search(lead):
         # `," said Gen. Kvashnin.` speaks; in "Lask said Darran (and Ardell) had asked …" Darran does not
-        return 3 if re.match(r"\s*(?:[.,;:!?)(]|who\b|$)", text[end : end + 6]) else 1
-    if CUE_RX.match(text, after) or re.search(r"\baccording to\s+$", lead):
+        return 3 if _ENDS_CLAUSE.match(text[end : end + 6]) else 1
+    if CUE_RX.match(text, after) or _ACCORDING_BEFORE.search(lead):
         return 1 if embedded else 3 if first else 2  # "Rogozin said that Putin and Bush agreed": Bush is not speaking
     if first or _VERBISH.match(text, after):
         return 1
@@ -920,8 +926,11 @@ def _initials_match(full: str, acronym: str) -> bool:
     return acronym[0] == initials[:1] and sum(c in initials for c in acronym) >= len(acronym) - 1
 
 
+_LEADING_THE = re.compile(r"^[Tt]he\s+")
+
+
 def _strip_the(name: str) -> str:
-    return re.sub(r"^[Tt]he\s+", "", name)
+    return _LEADING_THE.sub("", name)
 
 
 @lru_cache(maxsize=_CACHED)
@@ -950,11 +959,14 @@ def _bare_name(name: str, registry: Registry) -> bool:
             and registry.get(word) is None and registry.country_of(word) is None and not word.isupper())
 
 
+_NON_SPACE = re.compile(r"\S+")
+
+
 def name_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A run of capitalised words split where a full stop ends a sentence ("Monday. Putin")."""
     out = []
     run_start = start
-    for m in re.finditer(r"\S+", text[start:end]):
+    for m in _NON_SPACE.finditer(text[start:end]):
         word = m.group()
         if word.endswith(".") and not is_abbreviation(word) and start + m.end() < end:
             out.append((run_start, start + m.end() - 1))
@@ -993,8 +1005,11 @@ def _clean(phrase: str) -> str:
     return _strip_possessive(phrase)
 
 
+_POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
+
+
 def _strip_possessive(name: str) -> str:
-    return re.sub(r"(?:’s|'s|’|')$", "", name)
+    return _POSSESSIVE.sub("", name)
 
 
 @lru_cache(maxsize=_CACHED)
