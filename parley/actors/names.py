@@ -141,14 +141,15 @@ def is_capitalised(word: str) -> bool:
     return bool(_CAP.match(word)) or (word[:3] in ("al-", "el-", "ad-", "as-") and word[3:4].isupper())
 
 
+@lru_cache(maxsize=16384)
 def looks_like_person(name: str) -> bool:
     """Whether a run of capitalised words can be a person's name (not an organisation or a date)."""
     words = name.replace("’s", "").replace("'s", "").split()
     if not words or any(w.lower().strip(".,") in ORG_WORDS for w in words):
         return False
-    if words[0].lower() in NOT_NAMES | _PLACE_STARTS or len(words) > 5:
+    if words[0].lower() in _NOT_FIRST or len(words) > 5:
         return False  # "Los Angeles", "San Diego", "Port Sudan" are places
-    if any(w.lower() in NOT_NAMES | _HEADLINE_WORDS for w in words[1:]):
+    if any(w.lower() in _NOT_LATER for w in words[1:]):
         return False  # "Velić Says Varosia Will Never Negotiate": a headline, not a name
     return all(is_capitalised(w) or w.lower() in PARTICLES for w in words)
 
@@ -171,12 +172,17 @@ def _headline_verbs() -> frozenset[str]:
 
 
 _HEADLINE_WORDS = _headline_verbs()
+_NOT_FIRST = NOT_NAMES | _PLACE_STARTS  # unions made once, not per name
+_NOT_LATER = NOT_NAMES | _HEADLINE_WORDS
+
+
+_NON_SPACE = re.compile(r"\S+")
 
 
 def before_headline_verb(name: str) -> str:
     """The words of a capitalised run before a headline verb ("Hillary Clinton Speaks" -> "Hillary Clinton"),
     or the run itself; nothing when the verb comes second ("Ethiopia Gives Badme Town")."""
-    for m in re.finditer(r"\S+", name):
+    for m in _NON_SPACE.finditer(name):
         if m.start() > 0 and m.group().lower() in _HEADLINE_WORDS:
             head = name[: m.start()].rstrip()
             return head if " " in head else ""

@@ -66,6 +66,8 @@ class Registry:
             if k:
                 self._lengths.setdefault(k.split()[0], set()).add(len(k.split()))
         self._firsts = set(self._lengths)
+        self._longest_first = {w: tuple(sorted(ns, reverse=True)) for w, ns in self._lengths.items()}
+        self._got: dict[str, Actor | None] = {}
 
     def __len__(self) -> int:
         return len(self.actors)
@@ -77,7 +79,11 @@ class Registry:
         """The actor called ``name`` (canonical name or alias, any case), if known."""
         if not name:
             return None
-        return self._index.get(_key(name)) or self._index.get(_key(re.sub(r"^the\s+", "", name, flags=re.I)))
+        if name not in self._got:  # asked about the same names again and again: answered once
+            if len(self._got) >= _MEMO_SIZE:  # a long batch meets ever new names: memory stays bounded
+                self._got.clear()
+            self._got[name] = self._index.get(_key(name)) or self._index.get(_key(_THE.sub("", name)))
+        return self._got[name]
 
     def country_of(self, adjective: str) -> str | None:
         """The state a demonym points at ("Tajik" -> "Tajikistan")."""
@@ -118,7 +124,7 @@ class Registry:
         i = 0
         while i < len(words):
             first = self._may_start(words[i][2])
-            found = self._longest_at(text, words, i, self._lengths[first]) if first else None
+            found = self._longest_at(text, words, i, self._longest_first[first]) if first else None
             if found is None:
                 i += 1
                 continue
@@ -137,9 +143,14 @@ class Registry:
         return None
 
     def _longest_at(self, text: str, words: list[tuple[int, int, str]], i: int,
-                    lengths: set[int]) -> tuple[Match, int] | None:
-        """The longest name starting at word ``i`` (in the right case), and how many words it takes."""
-        for n in sorted((n for n in lengths if n <= len(words) - i), reverse=True):
+                    lengths: tuple[int, ...]) -> tuple[Match, int] | None:
+        """The longest name starting at word ``i`` (in the right case), and how many words it takes.
+
+        ``lengths``: the word counts of the names that start with that word, longest first.
+        """
+        for n in lengths:
+            if n > len(words) - i:
+                continue
             if any(text[words[k][1] : words[k + 1][0]].strip() for k in range(i, i + n - 1)):
                 continue  # punctuation between the words: not one name
             start, end = words[i][0], words[i + n - 1][1]
@@ -180,18 +191,26 @@ _PREV_WORD = re.compile(r"(?<![\w.])([A-Z][\w’'-]*) $")
 
 def _inside_longer_name(text: str, start: int, end: int) -> bool:
     """Whether a one-word person alias is only part of a longer name ("Petro" of "Petro Poroshenko")."""
-    from .names import NOT_NAMES, TITLE_WORDS
-
     if " " in text[start:end].strip():
         return False
     for rx, at in ((_NEXT_WORD, end), (_PREV_WORD, None)):
         m = rx.match(text, at) if at is not None else rx.search(text, max(0, start - 30), start)
-        if m and m.group(1).lower() not in NOT_NAMES | TITLE_WORDS | _VERBS_AFTER:
+        if m and m.group(1).lower() not in _not_a_name():
             return True
     return False
 
 
+_THE = re.compile(r"^the\s+", re.I)
+_MEMO_SIZE = 50_000
 _VERBS_AFTER = frozenset("says said tells told calls warns vows administration government campaign".split())
+
+
+@lru_cache(maxsize=1)
+def _not_a_name() -> frozenset[str]:
+    """Words after or before an alias that do not extend it into a longer name (made once)."""
+    from .names import NOT_NAMES, TITLE_WORDS
+
+    return NOT_NAMES | TITLE_WORDS | _VERBS_AFTER
 
 
 def _case_ok(found: str, actor: Actor) -> bool:

@@ -17,6 +17,7 @@ import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ..model import Actor
@@ -24,6 +25,7 @@ from .names import (
     DESCRIBED_KIND,
     HONORIFICS,
     NOT_NAMES,
+    ORG_WORDS,
     PARTICLES,
     TITLE_WORDS,
     before_headline_verb,
@@ -70,6 +72,8 @@ _DOCUMENTS = frozenset("statement communique communiqué declaration".split())
 _OWNED = frozenset("report study survey memo letter".split())  # speak for an author named before them
 _DOC_MODIFIERS = frozenset("joint official written emailed brief new latest separate public formal short press "
                            "earlier later second first final".split())
+_DOCUMENT_WORDS = _DOCUMENTS | _OWNED  # unions made once, not per word
+_NOT_ISSUER = _DETERMINERS | _DOC_MODIFIERS
 _ISSUED_BY = re.compile(
     r"(?:\s+(?:issued|released|published|signed|sent|posted|put\s+out|carried))?\s+(?:by|from|of)\s+(.+)$"
 )
@@ -505,11 +509,11 @@ class Resolver:
         speaker, the description as the role).
         """
         words = phrase.split()
-        k = next((i for i, w in enumerate(words) if w.lower().strip(".,") in _DOCUMENTS | _OWNED), None)
+        k = next((i for i, w in enumerate(words) if w.lower().strip(".,") in _DOCUMENT_WORDS), None)
         if k is None or (k > 0 and words[k - 1].lower().endswith(("’s", "'s"))):
             return None  # no document, or an owner's statement ("Trump's statement"): the owner speaks
         if words[k].lower().strip(".,") in _OWNED:  # "the IMF report stated": a report speaks for its author
-            named = " ".join(w for w in words[:k] if w.lower() not in _DETERMINERS | _DOC_MODIFIERS)
+            named = " ".join(w for w in words[:k] if w.lower() not in _NOT_ISSUER)
             who = self.resolve(named, pos) if named[:1].isupper() else None
             return who if who is not None and who.kind not in PEOPLE and who.kind != "media" else None
         by = _ISSUED_BY.match(" " + " ".join(words[k + 1 :]))
@@ -517,7 +521,7 @@ class Resolver:
             who = self._issuer(by.group(1), pos)
             if who is not None:
                 return who
-        named = " ".join(w for w in words[:k] if w.lower() not in _DETERMINERS | _DOC_MODIFIERS)
+        named = " ".join(w for w in words[:k] if w.lower() not in _NOT_ISSUER)
         if named:  # "a Hamas statement"; "the Foreign Affairs ministry statement" after the ministry issued one
             who = self._issued_before(pos, named) or self.resolve(named, pos)
             if who is not None and who.kind not in ("anonymous", "media") and who.name.lower() != named.lower():
@@ -746,7 +750,13 @@ class Resolver:
 
 # --- phrases ------------------------------------------------------------------------------
 
+# The phrase functions below are pure and asked about the same names again and again (every
+# mention, candidate and speaker of an article): their answers are cached per process.
+_CACHED = 16384
 
+
+
+@lru_cache(maxsize=_CACHED)
 def split_title(phrase: str) -> tuple[str, str]:
     """("Kremlin spokesman", "Dmitry Peskov") from "Kremlin spokesman Dmitry Peskov".
 
@@ -785,6 +795,7 @@ def _name_word(word: str) -> bool:
     return is_capitalised(word) or bare in PARTICLES
 
 
+@lru_cache(maxsize=_CACHED)
 def head_name(phrase: str) -> tuple[str, str] | None:
     """The person's name inside a speaker phrase, with the title before it.
 
@@ -819,7 +830,7 @@ def _title_start(text: str, start: int) -> int:
     """Start of the title words written before a name ("Kremlin spokesman " before "Dmitry")."""
     pos = start
     for _ in range(4):
-        m = re.search(r"([\w’'.-]+)\s+$", text[max(0, pos - 40) : pos])
+        m = _LAST_WORD.search(text[max(0, pos - 40) : pos])
         if not m:
             break
         word = m.group(1)
@@ -834,6 +845,12 @@ _APPOSITION = re.compile(
     r"(?:\s+(?:of|for|and|on|the|[A-Z][\w’'-]*))*)?"
     r"\s*(?:\([^)]{0,40}\)\s*)?(?:(?:also|later|then|again|has|had|on \w+)\s+)*"
 )
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told|added)\s+$")
+_SAID_OR_ASKED_BEFORE = re.compile(r"\b(?:said|says|added|told|asked)\s+$")
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?]\s+|\n)(?:[A-Z]\w*,?\s+)?$")
+_ENDS_CLAUSE = re.compile(r"\s*(?:[.,;:!?)(]|who\b|$)")
+_ACCORDING_BEFORE = re.compile(r"\baccording to\s+$")
+_LAST_WORD = re.compile(r"([\w’'.-]+)\s+$")
 _VERBISH = re.compile(r"(?:has|had|was|is|will|would|[a-z]+ed)\b")
 
 
@@ -844,12 +861,12 @@ def _salience(text: str, start: int, end: int, layout: _Layout) -> int:
     after = _APPOSITION.match(text, end).end()
     lead = text[max(0, start - 40) : start]
     sentence = layout.sentence_start(start) if layout.starts else max(0, start - 200)
-    embedded = layout.cue_between(sentence, start) and not re.search(r"\b(?:said|says|told|added)\s+$", lead)
-    first = start in layout.starts or bool(re.search(r"(?:^|[.!?]\s+|\n)(?:[A-Z]\w*,?\s+)?$", lead))
-    if re.search(r"\b(?:said|says|added|told|asked)\s+$", lead):
+    embedded = layout.cue_between(sentence, start) and not _SAID_BEFORE.search(lead)
+    first = start in layout.starts or bool(_OPENS_SENTENCE.search(lead))
+    if _SAID_OR_ASKED_BEFORE.search(lead):
         # `," said Gen. Kvashnin.` speaks; in "Lask said Darran (and Ardell) had asked …" Darran does not
-        return 3 if re.match(r"\s*(?:[.,;:!?)(]|who\b|$)", text[end : end + 6]) else 1
-    if CUE_RX.match(text, after) or re.search(r"\baccording to\s+$", lead):
+        return 3 if _ENDS_CLAUSE.match(text[end : end + 6]) else 1
+    if CUE_RX.match(text, after) or _ACCORDING_BEFORE.search(lead):
         return 1 if embedded else 3 if first else 2  # "Rogozin said that Putin and Bush agreed": Bush is not speaking
     if first or _VERBISH.match(text, after):
         return 1
@@ -909,10 +926,14 @@ def _initials_match(full: str, acronym: str) -> bool:
     return acronym[0] == initials[:1] and sum(c in initials for c in acronym) >= len(acronym) - 1
 
 
+_LEADING_THE = re.compile(r"^[Tt]he\s+")
+
+
 def _strip_the(name: str) -> str:
-    return re.sub(r"^[Tt]he\s+", "", name)
+    return _LEADING_THE.sub("", name)
 
 
+@lru_cache(maxsize=_CACHED)
 def _organisation(name: str) -> str | None:
     """'media' or 'organisation' for a capitalised name with an organisation word ("The New York Times")."""
     from ..quotes.cues import OUTLET_RX
@@ -928,20 +949,24 @@ def _organisation(name: str) -> str | None:
     return None
 
 
+_NOT_BARE = NOT_NAMES | ORG_WORDS
+
+
 def _bare_name(name: str, registry: Registry) -> bool:
     """A lone capitalised word that can be a surname (not a demonym, place, outlet or common word)."""
-    from .names import ORG_WORDS
-
     word = name.strip()
-    return (" " not in word and is_capitalised(word) and word.lower() not in NOT_NAMES | ORG_WORDS
+    return (" " not in word and is_capitalised(word) and word.lower() not in _NOT_BARE
             and registry.get(word) is None and registry.country_of(word) is None and not word.isupper())
+
+
+_NON_SPACE = re.compile(r"\S+")
 
 
 def name_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A run of capitalised words split where a full stop ends a sentence ("Monday. Putin")."""
     out = []
     run_start = start
-    for m in re.finditer(r"\S+", text[start:end]):
+    for m in _NON_SPACE.finditer(text[start:end]):
         word = m.group()
         if word.endswith(".") and not is_abbreviation(word) and start + m.end() < end:
             out.append((run_start, start + m.end() - 1))
@@ -953,6 +978,7 @@ def name_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out if b > a]
 
 
+@lru_cache(maxsize=_CACHED)
 def is_abbreviation(word: str) -> bool:
     """"Gen.", "U.S.", an initial "B." - a full stop that does not end a sentence."""
     from ..text.segment import ABBREVIATIONS
@@ -971,6 +997,7 @@ def without_nicknames(text: str) -> str:
     return _NICKNAME.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
 
 
+@lru_cache(maxsize=_CACHED)
 def _clean(phrase: str) -> str:
     phrase = without_nicknames(phrase)
     phrase = re.sub(r"\([^)]*\)", " ", phrase)
@@ -978,10 +1005,14 @@ def _clean(phrase: str) -> str:
     return _strip_possessive(phrase)
 
 
+_POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
+
+
 def _strip_possessive(name: str) -> str:
-    return re.sub(r"(?:’s|'s|’|')$", "", name)
+    return _POSSESSIVE.sub("", name)
 
 
+@lru_cache(maxsize=_CACHED)
 def _surname(name: str) -> str:
     """The key people are found by: the last name, without honorifics, "al-", apostrophes or accents
     ("Gomez" finds "Servando Gómez Martínez", whose other name words are keys too)."""
@@ -995,7 +1026,10 @@ def _surname(name: str) -> str:
 
 
 def _has_title_word(title: str) -> bool:
-    return any(w.lower().strip(",") in TITLE_WORDS - {"of", "the", "and", "state"} for w in title.split())
+    return any(w.lower().strip(",") in _TITLE_ONLY for w in title.split())
+
+
+_TITLE_ONLY = TITLE_WORDS - {"of", "the", "and", "state"}  # made once, not per word
 
 
 def _role(title: str, registry: Registry) -> str:
@@ -1027,7 +1061,8 @@ _SYNONYMS = {
 }
 
 
-def _role_titles(description: str) -> list[str]:
+@lru_cache(maxsize=_CACHED)
+def _role_titles(description: str) -> tuple[str, ...]:
     """Role titles a description may name, most specific first ("russian leader" -> leader titles)."""
     out = []
     for title in sorted({*_SYNONYMS, "president", "prime minister", "foreign minister", "defense minister",
@@ -1036,7 +1071,7 @@ def _role_titles(description: str) -> list[str]:
                          "secretary general", "minister"}, key=len, reverse=True):
         if re.search(rf"\b{re.escape(title)}$", description):
             out.extend([title, *_SYNONYMS.get(title, ())])
-    return list(dict.fromkeys(out))
+    return tuple(dict.fromkeys(out))
 
 
 def _role_matches(role: str, title: str) -> bool:

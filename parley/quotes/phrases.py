@@ -37,6 +37,10 @@ _INTRO = frozenset("""by on in at after before during since for with a an the la
     although though because until ahead within throughout shortly soon just weeks days months years hours
     moments minutes""".split())
 _TIME_WORDS = frozenset(WEEKDAYS.lower().split("|")) | {"yesterday", "today", "tonight", "earlier", "later"}
+# unions made once, not per word
+_LEADING_ADVERBS = _TIME_WORDS | ADVERBS
+_LINKS_OR_DETERMINERS = LINKS | DETERMINERS
+_NOT_NAMES_BUT_THE = NOT_NAMES - {"the"}
 
 
 @dataclass(frozen=True)
@@ -75,7 +79,7 @@ def np_word(word: str) -> bool:
         return True
     if "-" in word and any(is_capitalised(p) for p in word.split("-")):
         return True  # Moscow-based, pro-Kremlin
-    return is_capitalised(word) and low not in NOT_NAMES - {"the"}
+    return is_capitalised(word) and low not in _NOT_NAMES_BUT_THE
 
 
 def _adjectives(words: list[tuple[int, int, str]]) -> set[int]:
@@ -288,7 +292,7 @@ def subject_after(text: str, lo: int, hi: int) -> Phrase | None:
     if m:
         lo = m.end()
     words = _words(text, lo, hi)
-    while words and words[0][2].lower() in _TIME_WORDS | ADVERBS:
+    while words and words[0][2].lower() in _LEADING_ADVERBS:
         words.pop(0)
     if not words:
         return None
@@ -307,7 +311,7 @@ def subject_after(text: str, lo: int, hi: int) -> Phrase | None:
         k += 1
         if ends_sentence(words[k - 1][2]):
             break
-    while k > 0 and words[k - 1][2].lower() in LINKS | DETERMINERS:
+    while k > 0 and words[k - 1][2].lower() in _LINKS_OR_DETERMINERS:
         k -= 1
     if k == 0:
         return None
@@ -375,7 +379,7 @@ def sentence_subject(text: str, lo: int, hi: int) -> Phrase | None:
     adjectives = _adjectives(words[:6])
     while n < len(words) and (np_word(words[n][2]) or n in adjectives) and words[n][2] not in ",()":
         n += 1
-    while n > 0 and words[n - 1][2].lower() in LINKS | DETERMINERS:
+    while n > 0 and words[n - 1][2].lower() in _LINKS_OR_DETERMINERS:
         n -= 1
     if n == 0:
         return None

@@ -22,6 +22,8 @@ from .phrases import Phrase, sentence_subject, subject_after, subject_before
 MASK = "\x1f"
 _LEAD = re.compile(r"[\s,.!?;:—–\-…]*")
 _QUOTED_AS = re.compile(r"\bquot(?:ed|es|ing)\s+(.{1,80}?)\s+as\s+(?:saying|telling|stating|asking)\b")
+_BE_BEFORE = re.compile(r"(?:\b(?:was|were|is|are|been|be)|’s|'s|’re|'re)\s+$")
+_AND_BEFORE = re.compile(r"\b(?:and|but|or)\s*$")
 _WAS_QUOTED = re.compile(r"\b(?:was|were|is|are|has been|had been)\s+quoted\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
 _BREAK = re.compile(rf"[.!?;](?=\s)|{MASK}")
@@ -247,6 +249,7 @@ def _all_cues(masked: str) -> tuple[list[re.Match[str]], list[int]]:
 
 _NOT_SPEECH_AFTER = frozenset("to as with into for a an its their his her our by at from up until".split())
 _CONTINUE = frozenset(f for f, lemma in SPEECH_FORMS.items() if lemma in ("continue", "go on", "add"))
+_NOT_BARE = NOT_NAMES | ORG_WORDS  # made once, not per speaker
 
 
 def _no_speech(masked: str, verb: re.Match[str]) -> bool:
@@ -280,7 +283,7 @@ def _subject_of(masked: str, verb: re.Match[str], sent_start: int, sent_end: int
             phrase = subject_before(masked, sent_start, passive.start())
         return _make(phrase, verb, masked, resolver, how + "-quoted", 2)
     lead = masked[sent_start : verb.start()]
-    if verb.group(0).endswith("ing") and not re.search(r"(?:\b(?:was|were|is|are|been|be)|’s|'s|’re|'re)\s+$", lead):
+    if verb.group(0).endswith("ing") and not _BE_BEFORE.search(lead):
         phrase = _participle_subject(masked, sent_start, verb.start(), sent_end)
         return _make(phrase, verb, masked, resolver, how + "-participle", _salience(masked, sent_start, phrase))
     stop = _WAS_QUOTED.search(masked, max(sent_start, verb.start() - 40), verb.start())
@@ -291,7 +294,7 @@ def _subject_of(masked: str, verb: re.Match[str], sent_start: int, sent_end: int
         if inverted and not _takes_object(verb.group(0)):
             return _make(subject_after(masked, verb.end(), sent_end), verb, masked, resolver, how + "-inverted", 3)
         return None
-    if re.search(r"\b(?:and|but|or)\s*$", masked[sent_start:end]):  # "… sponsored by NBC and said she …"
+    if _AND_BEFORE.search(masked[sent_start:end]):  # "… sponsored by NBC and said she …"
         phrase = _participle_subject(masked, sent_start, end, sent_end)
     if phrase is None and masked[sent_start:end].rstrip().endswith((",", MASK)):
         if _takes_object(verb.group(0)):
@@ -388,7 +391,7 @@ def _speaker(phrase: Phrase, resolver: Resolver, salience: int = 2, initial: boo
     if who is not None:
         return who
     word = phrase.text.strip().removesuffix("’s").removesuffix("'s")
-    if " " not in word and is_capitalised(word) and word.lower() not in NOT_NAMES | ORG_WORDS:
+    if " " not in word and is_capitalised(word) and word.lower() not in _NOT_BARE:
         return resolver.introduce(word, phrase.start)
     return None
 

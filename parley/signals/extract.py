@@ -61,7 +61,7 @@ def adjust(inst: Instance, stances: tuple[str, ...], probs: tuple[float, ...]) -
     """
     out = dict(zip(stances, probs, strict=True))
     text = text_of(inst.parsed)
-    if RHETORICAL.search(text) and (inst.cand.speaker or inst.cand.source in ("first_person", "speaker")):
+    if (inst.cand.speaker or inst.cand.source in ("first_person", "speaker")) and RHETORICAL.search(text):
         out["refuse"] = max(out["refuse"], RULE_CONFIDENCE)
     feats = set(inst.features)
     if "question" in feats or feats & HYPOTHETICAL:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from .holders import Candidate
-from .lexicon import CUES, MODALS, NEGATIONS, STANCE_PATTERNS
+from .lexicon import CUES, MODALS, NEGATIONS, patterns_in
 from .parse import text_of
 from .words import lemma, pos
 
@@ -42,7 +42,7 @@ def sentence_features(parsed: Any, in_quote: bool, first: bool) -> list[str]:
         out.add("in_quote")
     if first:
         out.add("first_sentence")
-    out |= {f"rx={name}" for name, rx in STANCE_PATTERNS.items() if rx.search(text_of(parsed))}
+    out |= {f"rx={name}" for name in patterns_in(text_of(parsed))}
     return sorted(out)
 
 
@@ -67,7 +67,7 @@ def _first_noun(parsed: Any) -> int:
     """Index of the sentence's first noun or pronoun (kept on the parse: asked once per candidate)."""
     first = parsed.user_data.get("signals.first_noun")
     if first is None:
-        first = min((t.i for t in parsed if pos(t) in ("PROPN", "NOUN", "PRON")), default=-1)
+        first = next((t.i for t in parsed if pos(t) in ("PROPN", "NOUN", "PRON")), -1)
         parsed.user_data["signals.first_noun"] = first
     return int(first)
 
@@ -138,11 +138,10 @@ def _clause(tok: Any, kind: str) -> list[str]:
                 out.append("speaker_subj")
     clause = list(scope.subtree)
     clause_text = text_of(tok.doc)[clause[0].idx : clause[-1].idx + len(clause[-1].text)] if clause else ""
-    for name, rx in STANCE_PATTERNS.items():
-        if rx.search(clause_text):
-            out.append(f"clause_rx={name}")
-            if subj:
-                out.append(f"subj_clause_rx={name}")
+    for name in patterns_in(clause_text):
+        out.append(f"clause_rx={name}")
+        if subj:
+            out.append(f"subj_clause_rx={name}")
     if any(t.dep_ == "neg" or t.lower_ in NEGATIONS for t in clause):
         out.append("clause_neg")
         if subj:

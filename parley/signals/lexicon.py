@@ -9,6 +9,7 @@ learns from annotated examples how much each one counts, and in which syntactic 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 TRIGGER = re.compile(
     r"\b(negotiat\w*|talk(?:s|ed|ing)?|dialog(?:ue)?s?|cease-?\s?fires?|truces?|peace\w*|accords?|"
@@ -169,3 +170,13 @@ def _known() -> frozenset[str]:
 
 
 KNOWN = _known()
+
+
+@lru_cache(maxsize=4096)
+def patterns_in(text: str) -> tuple[str, ...]:
+    """Names of the ``STANCE_PATTERNS`` found in ``text``, in their order.
+
+    Cached: a sentence and the clauses of its candidates (often the whole sentence again)
+    are asked about one after another.
+    """
+    return tuple(name for name, rx in STANCE_PATTERNS.items() if rx.search(text))

@@ -30,7 +30,8 @@ def parse(doc: Doc, indices: list[int]) -> dict[int, Any]:
     if todo:
         limit = doc.settings.max_parse_chars
         texts = [doc.sentences[i].text(doc.text)[:limit] for i in todo]
-        for i, parsed in zip(todo, nlp.load().pipe(texts, batch_size=64, disable=SKIPPED), strict=True):
+        for i, text, parsed in zip(todo, texts, nlp.load().pipe(texts, batch_size=64, disable=SKIPPED), strict=True):
+            parsed.user_data[_TEXT] = text  # the tokenizer keeps every character: the parse's text is this one
             cache[i] = parsed
     return {i: doc.parses.get(i) or cache[i] for i in indices}
 

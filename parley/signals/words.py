@@ -32,10 +32,21 @@ IRREGULAR = {
 
 
 def pos(tok: Any) -> str:
-    """Coarse part of speech (PROPN, NOUN, VERB, AUX, ...) from the fine tag."""
-    if tok.tag_ in ("VB", "VBD", "VBN", "VBP", "VBZ", "VBG") and tok.lower_ in AUXILIARIES:
+    """Coarse part of speech (PROPN, NOUN, VERB, AUX, ...) from the fine tag.
+
+    Asked tens of thousands of times per article set: the tag is read once, and the
+    token's text only for a tag the table lacks.
+    """
+    tag = tok.tag_
+    if tag in _VERB_TAGS and tok.lower_ in AUXILIARIES:
         return "AUX"
-    return POS_OF_TAG.get(tok.tag_, "PUNCT" if not tok.text[:1].isalnum() else "X")
+    coarse = POS_OF_TAG.get(tag)
+    if coarse is not None:
+        return coarse
+    return "PUNCT" if not tok.text[:1].isalnum() else "X"
+
+
+_VERB_TAGS = frozenset(("VB", "VBD", "VBN", "VBP", "VBZ", "VBG"))
 
 
 def lemma(tok: Any) -> str:

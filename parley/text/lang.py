@@ -9,6 +9,7 @@ function words are most common among its words.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 _WORD = re.compile(r"[^\W\d_]+")
 _FUNCTION_WORDS = {
@@ -30,7 +31,7 @@ _SCRIPTS = (("ru", re.compile(r"[\u0400-\u04ff]")), ("ar", re.compile(r"[\u0600-
 def guess_language(text: str) -> str | None:
     """An ISO 639-1 code ("en", "ru", "fr", ...), "und" for unknown text, None if too short."""
     sample = text[:20000]
-    letters = sum(1 for c in sample if c.isalpha())
+    letters = sum(n for c, n in Counter(sample).items() if c.isalpha())  # each distinct character asked once
     if letters < 20:
         return None
     for code, rx in _SCRIPTS:
@@ -39,7 +40,8 @@ def guess_language(text: str) -> str | None:
     words = [w.lower() for w in _WORD.findall(sample)]
     if len(words) < 15:
         return "en"  # too few words to tell; parley's default
-    shares = {code: sum(1 for w in words if w in s) / len(words) for code, s in _SETS.items()}
+    counts = Counter(words)
+    shares = {code: sum(n for w, n in counts.items() if w in s) / len(words) for code, s in _SETS.items()}
     best = max(shares, key=lambda c: shares[c])
     if shares["en"] >= 0.12 and shares["en"] >= 0.8 * shares[best]:
         return "en"
