@@ -59,6 +59,7 @@ class Reader:
         self.problems: list[str] = []
         self.counts: list[int] = []  # articles seen, poll by poll
         self.records: dict[str, tuple[int, int]] = {}  # article id -> (signals, quotes) as first seen
+        self.known: set[str] | None = None  # article ids of the previous poll
 
     def json(self, path: str) -> dict[str, Any]:
         status, body = self._checked(path)
@@ -81,11 +82,14 @@ class Reader:
                 self.problems.append(f"/api/{name}: total {listing['total']} but {listing['count']} rows")
         for page in ("/", "/signals", "/quotes", "/actors", "/articles"):
             self._checked(page)
-        if rows:
-            self.article(str(rows[0]["id"]))
+        ids = [str(r["id"]) for r in rows]
+        if self.known is not None:  # articles committed since the last poll, read at once (a few a poll)
+            for article_id in [i for i in ids if i not in self.known][:3]:
+                self.article(article_id)
+        self.known = set(ids)
 
     def article(self, article_id: str) -> None:
-        """The newest article: its signals and quotes are there as soon as it is (one transaction)."""
+        """A just-committed article: its signals and quotes are there as soon as it is (one transaction)."""
         got = self.json(f"/api/articles/{article_id}")
         if got:
             self.records.setdefault(article_id, (len(got["signals"]), len(got["quotes"])))
