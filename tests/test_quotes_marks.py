@@ -97,9 +97,9 @@ def test_quotes_marks_offsets_point_into_the_text():
 
 
 def test_quotes_marks_a_name_after_the_is_a_title_not_a_quote():
-    text = ("The failure thwarts the implementation of the ‘Agreement on the path to peace between Kestria and "
-            "Norland’ of 27 February, the envoy said, calling it “a blow to everyone who worked on it.”")
-    assert _quotes(text) == ["a blow to everyone who worked on it."]
+    text = ("The collapse stalls the carrying out of the ‘Accord on a Road to Calm between Kestria and "
+            "Norland’ of 27 February, the envoy said, calling it “a setback for all who laboured over it.”")
+    assert _quotes(text) == ["a setback for all who laboured over it."]
 
 
 def test_quotes_marks_capitalised_noun_phrase_after_an_article_is_partial():
@@ -125,20 +125,20 @@ def test_quotes_marks_an_opening_glyph_ending_its_paragraph_closes():
 
 
 def test_quotes_marks_a_quote_left_open_before_a_credit_line_runs_to_its_paragraph_end():
-    text = ('The minister said in a tweet he hoped both sides would “engage in a dialogue that we hope will end '
-            "the war in the valley\n\nSource: Kestria News Agency")
-    assert _quotes(text) == ["engage in a dialogue that we hope will end the war in the valley"]
+    text = ('The minister wrote in a post that he wanted both parties to “open a conversation that we trust will '
+            "close the war in the valley\n\nSource: Kestria News Agency")
+    assert _quotes(text) == ["open a conversation that we trust will close the war in the valley"]
 
 
 def test_quotes_marks_a_quote_left_open_ends_where_its_attribution_begins():
     import parley
 
     text = ("Prices fell again last month.\n\n"
-            "“The deal sets a new floor for the market and should bring some calm, Halden Salt senior analyst, "
+            "“The deal puts a firm bottom under prices and ought to settle the traders, Halden Salt senior analyst, "
             "Ana Ruiz, told the Kestria Herald.\n\n"
-            "“Buyers will now hope that this finally brings stability,” she added.")
+            "“Buyers are counting on a quieter season from here on,” she added.")
     quotes = {q.quote: q.speaker for q in parley.analyze(text).quotes}
-    assert quotes["The deal sets a new floor for the market and should bring some calm"] == "Ana Ruiz"
+    assert quotes["The deal puts a firm bottom under prices and ought to settle the traders"] == "Ana Ruiz"
 
 
 def test_quotes_marks_a_quote_left_open_without_attribution_keeps_its_paragraph():

@@ -45,7 +45,7 @@ def test_signals_details_conditions_from_the_parse(sentence, expected):
 
 
 def test_signals_details_condition_of_an_order_is_what_is_ordered():
-    sentence = "The minister told the rebel commander to hand over his weapons if he wanted to hold talks with the army."
+    sentence = "The minister told the rebel commander to hand over his weapons if he wished to open talks with the army."
     assert _conditions(sentence) == ["hand over his weapons"]  # the talks he wants are not the condition
 
 
