@@ -74,8 +74,8 @@ def test_quotes_marks_quote_cut_off_at_the_end_of_an_excerpt():
 
 
 def test_quotes_marks_closing_mark_written_as_an_opener():
-    text = "“The agenda is a route to a coup against the elected government, “said Moncada at the talks."
-    assert _quotes(text) == ["The agenda is a route to a coup against the elected government,"]
+    text = "“The roadmap is a ladder for the opposition to climb into power, “said Ferrant at the talks."
+    assert _quotes(text) == ["The roadmap is a ladder for the opposition to climb into power,"]
 
 
 def test_quotes_marks_nested_quote_stays_inside():
@@ -85,9 +85,9 @@ def test_quotes_marks_nested_quote_stays_inside():
 
 def test_quotes_marks_titles_are_skipped_but_quoted_headlines_kept():
     assert is_title("Face the Nation", "Darran said on “Face the Nation” that the talks had failed.")
-    assert not is_title("Reclaim Our Valley.", "Parents Rally Nationwide: ‘Reclaim Our Valley.’")
-    text = "Parents Rally In The Capital: “We Want Our Schools Back”\n\nThe crowd marched on Sunday."
-    assert _quotes(text) == ["We Want Our Schools Back"]
+    assert not is_title("Give Back Our Fields.", "Farmers March Countrywide: ‘Give Back Our Fields.’")
+    text = "Farmers March On The Capital: “We Want Our Wells Back”\n\nThe crowd marched on Sunday."
+    assert _quotes(text) == ["We Want Our Wells Back"]
 
 
 def test_quotes_marks_offsets_point_into_the_text():
