@@ -157,7 +157,7 @@ _PLACE_STARTS = frozenset("los las san new fort port mount lake upper lower nort
 
 
 def _headline_verbs() -> frozenset[str]:
-    """Verbs that make a run of capitalised words a headline ("Ethiopia Gives Badme Town", "Warren Hammers
+    """Verbs that make a run of capitalised words a headline ("Kestria Cedes Harbour Town", "Velic Hammers
     Bank Chief"): the third-person forms of the cue verbs, and common headline verbs."""
     from ..quotes.cues import ALL_FORMS
 
@@ -175,7 +175,7 @@ _HEADLINE_WORDS = _headline_verbs()
 
 def before_headline_verb(name: str) -> str:
     """The words of a capitalised run before a headline verb ("Hillary Clinton Speaks" -> "Hillary Clinton"),
-    or the run itself; nothing when the verb comes second ("Ethiopia Gives Badme Town")."""
+    or the run itself; nothing when the verb comes second ("Kestria Cedes Harbour Town")."""
     for m in re.finditer(r"\S+", name):
         if m.start() > 0 and m.group().lower() in _HEADLINE_WORDS:
             head = name[: m.start()].rstrip()

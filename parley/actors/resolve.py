@@ -184,7 +184,7 @@ class Resolver:
         self._text = text
 
     def _scan_acronyms(self, text: str) -> None:
-        """Acronyms the article spells out ("the United Kingdom Maritime Trade Operations (UKMTO)").
+        """Acronyms the article spells out ("the Kestrian Coastal Shipping Office (KCSO)").
 
         A registry actor the article spells out keeps the article's full name ("Intergovernmental
         Authority on Development", not "IGAD"): that is the name a reader would give.
@@ -234,7 +234,7 @@ class Resolver:
         """Resolve ``phrase`` ("Kremlin spokesman Dmitry Peskov", "Peskov", "the Kremlin").
 
         ``together`` lets several actors speak as one ("Armenia and Azerbaijan said", "a joint
-        statement from Unison, Nipsa and the RCM"): right for a quote's speaker, wrong for the
+        statement from Harbourline, Portgild and the KNU"): right for a quote's speaker, wrong for the
         holder of a signal, where each party holds its own.
         """
         if together and not self._together:
@@ -408,7 +408,7 @@ class Resolver:
         core = re.split(r"\s+(?:of|for|at|with|from|in|on)\s+", phrase, maxsplit=1)[0].split()
         head = core[-1].lower().strip(".,")  # "a member of Al-Shabab" -> member
         part = _ONE_OF.match(phrase)
-        if part is not None:  # "according to one of the AU invitations": the body's own word
+        if part is not None:  # "according to one of the AU briefing notes": the body's own word
             whole = self.resolve(part.group(1), pos, salience)
             if whole is not None and whole.kind in ("organisation", "state", "government"):
                 return whole
@@ -558,10 +558,10 @@ class Resolver:
         return None
 
     def _issuer(self, named: str, pos: int) -> Resolved | None:
-        """The issuer named after "issued by": "Thailand’s so-called Secretariat for Peace Dialogue"."""
+        """The issuer named after "issued by": "Kestria’s so-called Secretariat for Harmony Talks"."""
         named = re.sub(r"\bso-called\s+", "", named).strip(" ,.")
         parties = [p for p in re.split(r",\s*|\s+and\s+", named) if p.strip()]
-        if len(parties) > 1 and self._together:  # "a joint statement from Unison, Nipsa and the RCM"
+        if len(parties) > 1 and self._together:  # "a joint statement from Harbourline, Portgild and the KNU"
             found = [self._issuer(p, pos) or self._unknown_body(p) for p in parties]
             if all(found):
                 return self._joint([w for w in found if w is not None], pos)
@@ -788,9 +788,9 @@ def _name_word(word: str) -> bool:
 def head_name(phrase: str) -> tuple[str, str] | None:
     """The person's name inside a speaker phrase, with the title before it.
 
-    "Mr Kazantsev's assistant Mr Maxim Fedorenko" -> ("Mr Kazantsev's assistant Mr", "Maxim Fedorenko");
-    "United States Department of State spokesman Ned Price" -> (..., "Ned Price");
-    "Rep. Elijah Cummings of Maryland" -> ("Rep.", "Elijah Cummings").
+    "Mr Orlan's aide Mr Pavel Drozd" -> ("Mr Orlan's aide Mr", "Pavel Drozd");
+    "Kestrian Ministry of Roads spokesman Aron Veld" -> (..., "Aron Veld");
+    "Rep. Dana Orvik of Maryland" -> ("Rep.", "Dana Orvik").
     """
     phrase = _clean(phrase)
     first = re.split(r",|\s+(?:of|for|from|at|with|who|in)\s+(?=[A-Za-z])", phrase, maxsplit=1)[0]
@@ -799,7 +799,7 @@ def head_name(phrase: str) -> tuple[str, str] | None:
         if not name or name.endswith(("’s", "'s")) or name.split()[0].lower() in NOT_NAMES:
             continue
         if title.split()[-1:] in (["of"], ["for"], ["the"], ["and"]):
-            continue  # "Committee for the Peaceful Reunification of Korea": a place ends a body's name
+            continue  # "Council for the Peaceful Union of the Isles": a place ends a body's name
         if looks_like_person(name):
             return title, name
     return None

@@ -175,7 +175,7 @@ _SPEECH_NOUN = re.compile(
 
 
 def _possessed(masked: str, sent_start: int, open_at: int, resolver: Resolver) -> Attribution | None:
-    """A speech noun's owner: "Trump’s claim that there have been “…”"."""
+    """A speech noun's owner: "Velic’s claim that there had been “…”"."""
     m = _SPEECH_NOUN.search(masked, sent_start, open_at)
     if m is None:
         return None
@@ -185,7 +185,7 @@ def _possessed(masked: str, sent_start: int, open_at: int, resolver: Resolver) -
 
 
 def _announced(masked: str, sent_start: int, open_at: int, resolver: Resolver) -> Attribution | None:
-    """A quote announced by a colon: "President Obama is rolling out a new message: “…”"."""
+    """A quote announced by a colon: "President Lask is trying out a new line: “…”"."""
     if not masked[sent_start:open_at].rstrip().endswith(":"):
         return None
     phrase = sentence_subject(masked, sent_start, open_at)
@@ -199,7 +199,7 @@ _COLON = re.compile(r"\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s*:\s")
 
 
 def _colon(masked: str, sent_start: int, open_at: int, resolver: Resolver) -> Attribution | None:
-    """A headline's speaker before a colon: "Pat Caddell: Voters Worried …; It's 'in Their Heads'"."""
+    """A headline's speaker before a colon: "Mara Quill: Farmers Anxious …; It's 'in the Soil'"."""
     m = _COLON.match(masked, sent_start, open_at)
     if m is None:
         return None
@@ -276,7 +276,7 @@ def _subject_of(masked: str, verb: re.Match[str], sent_start: int, sent_end: int
     if quoted is not None and verb.group(0).lower() in ("saying", "telling", "stating", "asking"):
         phrase = subject_after(masked, quoted.start(1), quoted.end(1))
         passive = _WAS_QUOTED.search(masked, max(sent_start, quoted.start() - 12), quoted.start() + 6)
-        if phrase is None and passive is not None:  # "Peskov was quoted on Thursday as saying"
+        if phrase is None and passive is not None:  # "Darran was quoted on Monday as saying"
             phrase = subject_before(masked, sent_start, passive.start())
         return _make(phrase, verb, masked, resolver, how + "-quoted", 2)
     lead = masked[sent_start : verb.start()]

@@ -180,7 +180,7 @@ def _own_subject(doc: Doc, q: QuoteSpan, masked: str, resolver: Resolver) -> Att
     if who is not None and who.kind == "anonymous" and _official_state(who.name, resolver):
         return Attribution(who, None, None, phrase, "subject")  # "Chinese officials warned it was “…”"
     if who is None or who.kind not in _SUBJECT_KINDS or (who.actor is None and not phrase.text[:1].isupper()):
-        return None  # "Cuba also released a “U.S. intelligence asset”": a state acting says nothing
+        return None  # "Kestria also released a “Norland intelligence asset”": a state acting says nothing
     return Attribution(who, None, None, phrase, "subject")
 
 
