@@ -2,7 +2,7 @@
 
 These lexicons let parley take "Kremlin spokesman Dmitry Peskov" apart into a title
 ("Kremlin spokesman"), a side word ("Kremlin") and a name ("Dmitry Peskov"), tell a
-person ("Akil Akilov") from an organisation ("Conflict Management Group") and a speaker
+person ("Farrukh Odinaev") from an organisation ("Harbour Mediation Group") and a speaker
 described rather than named ("a senior official") from a stray noun, and guess whom
 "she said" can refer to. Written for parley from general knowledge of news English.
 """
@@ -174,7 +174,7 @@ _HEADLINE_WORDS = _headline_verbs()
 
 
 def before_headline_verb(name: str) -> str:
-    """The words of a capitalised run before a headline verb ("Hillary Clinton Speaks" -> "Hillary Clinton"),
+    """The words of a capitalised run before a headline verb ("Amara Velic Speaks" -> "Amara Velic"),
     or the run itself; nothing when the verb comes second ("Kestria Cedes Harbour Town")."""
     for m in re.finditer(r"\S+", name):
         if m.start() > 0 and m.group().lower() in _HEADLINE_WORDS:

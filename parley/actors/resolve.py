@@ -1,8 +1,8 @@
 """From a name as written to an actor: canonical name, side and role.
 
 "Kremlin spokesman Dmitry Peskov" -> Dmitry Peskov, role "spokesman", side Russia;
-"Peskov" later in the article -> the same person; "Tajik Prime Minister Akil Akilov"
-(unknown to the registry) -> Akil Akilov, side Tajikistan from the demonym; "the Russian
+"Peskov" later in the article -> the same person; "Tajik Prime Minister Farrukh Odinaev"
+(unknown to the registry) -> Farrukh Odinaev, side Tajikistan from the demonym; "the Russian
 president" in 2004 -> Vladimir Putin, by the dated roles of the registry or the people the
 article named with that title; "the Kremlin" -> Russia; "he" -> the person the pronoun most
 plausibly points at (gender, recency, subject position).
@@ -160,7 +160,7 @@ class Resolver:
         for m in _NAME.finditer(without_nicknames(text)):
             for start, end in name_runs(text, m.start(), m.end()):
                 run = text[start:end]
-                named = before_headline_verb(run)  # "Hillary Clinton Speaks ‘…’": the name before the verb
+                named = before_headline_verb(run)  # "Amara Velic Speaks ‘…’": the name before the verb
                 if not named:
                     continue
                 if named != run:
@@ -394,7 +394,7 @@ class Resolver:
         """A person already met whose surname (or, for one word, another name) is ``name``'s."""
         mentions = self.people.get(_surname(name))
         if not mentions and " " not in name.strip():
-            mentions = self.given.get(_surname(name))  # "Li" of "Li Zhaoxing", "Hillary"
+            mentions = self.given.get(_surname(name))  # "Li" of "Li Zhaoxing", "Amara"
         if not mentions:
             return None
         # mentions are kept in position order: the last one at or before ``pos`` (a scan of the
@@ -949,7 +949,7 @@ def name_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
             while run_start < end and text[run_start].isspace():
                 run_start += 1
     out.append((run_start, end))
-    out = [(a, b - len(text[a:b]) + len(text[a:b].rstrip("'’"))) for a, b in out]  # "Larry King Now''"
+    out = [(a, b - len(text[a:b]) + len(text[a:b].rstrip("'’"))) for a, b in out]  # "Kestria Tonight''"
     return [(a, b) for a, b in out if b > a]
 
 

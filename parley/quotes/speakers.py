@@ -287,7 +287,7 @@ def _subject_of(masked: str, verb: re.Match[str], sent_start: int, sent_end: int
     end = stop.start() if stop else verb.start()
     phrase = subject_before(masked, sent_start, end)
     if phrase is None and not lead.strip(" ,\x1f"):
-        inverted = verb.group(0)[0].isupper() or lead.rstrip(" ,").endswith(MASK)  # "Said Ellis: …", `"…," said X`
+        inverted = verb.group(0)[0].isupper() or lead.rstrip(" ,").endswith(MASK)  # "Said Darran: …", `"…," said X`
         if inverted and not _takes_object(verb.group(0)):
             return _make(subject_after(masked, verb.end(), sent_end), verb, masked, resolver, how + "-inverted", 3)
         return None
@@ -330,7 +330,7 @@ def _participle_subject(masked: str, lo: int, hi: int, end: int | None = None) -
     named = subject_before(masked, lo, hi)
     if (named is not None and named.end == len(masked[:hi].rstrip()) and not named.pronoun and head_name(named.text)
             and all(w[:1].isupper() or w.lower().strip(".") in TITLE_WORDS for w in named.text.split())):
-        return named  # "footage of Hillary Clinton asking, …": the name the participle follows
+        return named  # "footage of Amara Velic asking, …": the name the participle follows
     verbs = [m for m in cues(masked, lo, hi) if not m.group(0).endswith("ing")]
     if verbs:
         phrase = subject_before(masked, lo, verbs[-1].start())
