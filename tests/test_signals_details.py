@@ -78,7 +78,7 @@ def test_signals_details_conditional_signal_carries_its_parsed_conditions():
         ("Talks are impossible while our people are being killed in their homes.", "atrocities"),
         ("The junta has shown no will for peace and keeps obstructing every meeting.", "commitment"),
         ("The government remains intransigent and will not talk.", "hostility"),
-        ("Paying the ransom would only make our citizens more of a target.", "rewards_violence"),
+        ("Paying the ransom would only make every tourist more of a target for the gangs.", "rewards_violence"),
         ("The front is not recognised by the government as a party to any talks.", "legitimacy"),
     ],
 )

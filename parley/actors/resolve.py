@@ -582,7 +582,7 @@ class Resolver:
         return Resolved(name, self._side_from_title(name), "organisation")
 
     def _joint(self, parties: list[Resolved], pos: int) -> Resolved:
-        """Several parties speaking together ("Unison, Nipsa and the RCM"), one side if they share it."""
+        """Several parties speaking together ("Harbourline, Portgild and the KNU"), one side if they share it."""
         names = [p.name for p in parties]
         name = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
         sides = {p.side for p in parties}

@@ -345,7 +345,7 @@ def _skip_intro(text: str, words: list[tuple[int, int, str]]) -> list[tuple[int,
 
 
 def _first_comma(words: list[tuple[int, int, str]]) -> int | None:
-    """Index of the first comma outside brackets ("in Morelia (Michoacán state, center), the envoy")."""
+    """Index of the first comma outside brackets ("in Vellmoor (Arden province, north), the envoy")."""
     depth = 0
     for i, w in enumerate(words):
         if w[2] == "," and depth <= 0:

@@ -3,7 +3,7 @@
 Looks, in order, right after the closing mark (`," Putin said`, `," said Gen. Anatoly
 Kvashnin`, `?" Putin asked`), right before the opening mark (`Kvashnin said, "`,
 `telling reporters, "`, `X was quoted as saying "`), then at every other cue of the
-sentence, nearest first ("Pikayev said it was "outrageous" that …", "according to X").
+sentence, nearest first ("Darran said it was "shameful" that …", "according to X").
 Quotes are masked out of the text first, so a verb inside a quotation never attributes it.
 A quote with no cue in its sentence is left to the neighbourhood rules of ``steps``.
 """
@@ -106,7 +106,7 @@ def _right_after(masked: str, open_at: int, close_at: int, sent_start: int, sent
 
 def _apposed(between: str) -> bool:
     """Whether the words between a closing mark and the speaker's name are nothing, or the head of an
-    apposition (`" Scott's niece, state Del. Marcia Price, shouted`)."""
+    apposition (`" Hale's cousin, state Del. Margit Pell, shouted`)."""
     between = between.strip()
     return not between.strip(",") or (len(between) < 60 and not CUE_RX.search(between) and MASK not in between
                            and bool(re.fullmatch(r"[^.;:!?]*(?:,|\b[A-Z][a-z]{0,3}\.)", between)))
@@ -137,7 +137,7 @@ def _outer(masked: str, verb: re.Match[str], sent_start: int, sent_end: int,
     quoted are Medina's, so the first cue of the sentence speaks when the later one sits in its clause."""
     earlier = [v for v in cues(masked, sent_start, verb.start()) if v.group(0).lower() not in LABEL_FORMS]
     if not earlier or earlier[0].group(0).lower().startswith(("report", "quot")):
-        return None  # "Miller at Mashable reported Putin demanded …": a journalist relays, Putin speaks
+        return None  # "Orvik at the Herald reported Velic demanded …": a journalist relays, Velic speaks
     outer = earlier[0]
     if not _REPORTS.match(masked, outer.end(), verb.start()) and not _subject_starts_after(masked, outer, verb):
         return None
@@ -146,8 +146,8 @@ def _outer(masked: str, verb: re.Match[str], sent_start: int, sent_end: int,
 
 
 def _subject_starts_after(masked: str, outer: re.Match[str], verb: re.Match[str]) -> bool:
-    """Whether ``verb``'s subject follows ``outer`` directly ("Peskov said Putin considered …")."""
-    between = masked[outer.end() : verb.start()].lstrip(" ,")  # "Mr. Obama said, a majority … believe"
+    """Whether ``verb``'s subject follows ``outer`` directly ("Lask said Velic considered …")."""
+    between = masked[outer.end() : verb.start()].lstrip(" ,")  # "Mr. Lask said, a majority … believe"
     return bool(between.strip()) and len(between.split()) <= 6 and "," not in between
 
 
