@@ -60,7 +60,7 @@ def test_actors_find_respects_case_longer_names_and_possessives(registry):
 
 def test_actors_split_title_separates_role_from_name():
     assert split_title("Kremlin spokesman Dmitry Peskov") == ("Kremlin spokesman", "Dmitry Peskov")
-    assert split_title("Tajik Prime Minister Akil Akilov") == ("Tajik Prime Minister", "Akil Akilov")
+    assert split_title("Tajik Prime Minister Farrukh Odinaev") == ("Tajik Prime Minister", "Farrukh Odinaev")
     assert split_title("President Hassan Sheikh Omar") == ("President", "Hassan Sheikh Omar")
 
 
@@ -137,7 +137,7 @@ def test_actors_cli_reports_a_malformed_actor_file(tmp_path: Path, capsys):
 
 
 def test_actors_acronym_spelt_out_after_other_words_keeps_the_full_name(registry):
-    text = ("Members of the Intergovernmental Authority on Development (IGAD) met on Tuesday. "
+    text = ("Envoys from the Intergovernmental Authority on Development (IGAD) met on Tuesday. "
             "Envoys of the Northern Kestrian Relief Council (NKRC) arrived later. IGAD said the talks went well.")
     r = Resolver(registry)
     r.scan(text, [0], [0], registry.find(text))

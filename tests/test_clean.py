@@ -148,7 +148,7 @@ def test_clean_meta_dates_in_news_formats(text: str, iso: str | None):
 
 
 def test_clean_meta_banner_date_is_not_the_publication_date():
-    raw = ("Since March 1, 2021, we have removed all ads to improve your reading experience. Your support helps us.\n"
+    raw = ("Since March 1, 2021, we have dropped every ad from these pages so you can read in peace. Your support pays for it.\n"
            "\nTruce Talks Resume\n\nMediators said on Friday that truce talks between the two parties would resume "
            "next week in the border town.\n\nNeither side commented on the announcement.\n")
     _, _, meta = clean_page(raw, None)

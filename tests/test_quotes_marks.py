@@ -74,8 +74,8 @@ def test_quotes_marks_quote_cut_off_at_the_end_of_an_excerpt():
 
 
 def test_quotes_marks_closing_mark_written_as_an_opener():
-    text = "“The agenda is a route to a coup against the elected government, “said Moncada at the talks."
-    assert _quotes(text) == ["The agenda is a route to a coup against the elected government,"]
+    text = "“The roadmap is a ladder for the opposition to climb into power, “said Ferrant at the talks."
+    assert _quotes(text) == ["The roadmap is a ladder for the opposition to climb into power,"]
 
 
 def test_quotes_marks_nested_quote_stays_inside():
@@ -85,9 +85,9 @@ def test_quotes_marks_nested_quote_stays_inside():
 
 def test_quotes_marks_titles_are_skipped_but_quoted_headlines_kept():
     assert is_title("Face the Nation", "Darran said on “Face the Nation” that the talks had failed.")
-    assert not is_title("Reclaim Our Valley.", "Parents Rally Nationwide: ‘Reclaim Our Valley.’")
-    text = "Parents Rally In The Capital: “We Want Our Schools Back”\n\nThe crowd marched on Sunday."
-    assert _quotes(text) == ["We Want Our Schools Back"]
+    assert not is_title("Give Back Our Fields.", "Farmers March Countrywide: ‘Give Back Our Fields.’")
+    text = "Farmers March On The Capital: “We Want Our Wells Back”\n\nThe crowd marched on Sunday."
+    assert _quotes(text) == ["We Want Our Wells Back"]
 
 
 def test_quotes_marks_offsets_point_into_the_text():
@@ -97,9 +97,9 @@ def test_quotes_marks_offsets_point_into_the_text():
 
 
 def test_quotes_marks_a_name_after_the_is_a_title_not_a_quote():
-    text = ("The failure thwarts the implementation of the ‘Agreement on the path to peace between Kestria and "
-            "Norland’ of 27 February, the envoy said, calling it “a blow to everyone who worked on it.”")
-    assert _quotes(text) == ["a blow to everyone who worked on it."]
+    text = ("The collapse stalls the carrying out of the ‘Accord on a Road to Calm between Kestria and "
+            "Norland’ of 27 February, the envoy said, calling it “a setback for all who laboured over it.”")
+    assert _quotes(text) == ["a setback for all who laboured over it."]
 
 
 def test_quotes_marks_capitalised_noun_phrase_after_an_article_is_partial():
@@ -111,10 +111,10 @@ def test_quotes_marks_capitalised_noun_phrase_after_an_article_is_partial():
 
 
 def test_quotes_marks_a_quote_opened_single_and_closed_double_is_still_a_quote():
-    text = ("Lask said the co-chairs were making every effort.\n\n"
-            "'We hope to achieve progress in the talks on the valley,\" he said. Nobody's sure of it.\n\n"
+    text = ("Lask said the mediators were trying their hardest.\n\n"
+            "'We expect some movement on the valley question soon,\" he said. Nobody's sure of it.\n\n"
             "The conflict began in 1988.")
-    assert _quotes(text) == ["We hope to achieve progress in the talks on the valley,"]
+    assert _quotes(text) == ["We expect some movement on the valley question soon,"]
 
 
 def test_quotes_marks_an_opening_glyph_ending_its_paragraph_closes():
@@ -125,20 +125,20 @@ def test_quotes_marks_an_opening_glyph_ending_its_paragraph_closes():
 
 
 def test_quotes_marks_a_quote_left_open_before_a_credit_line_runs_to_its_paragraph_end():
-    text = ('The minister said in a tweet he hoped both sides would “engage in a dialogue that we hope will end '
-            "the war in the valley\n\nSource: Kestria News Agency")
-    assert _quotes(text) == ["engage in a dialogue that we hope will end the war in the valley"]
+    text = ('The minister wrote in a post that he wanted both parties to “open a conversation that we trust will '
+            "close the war in the valley\n\nSource: Kestria News Agency")
+    assert _quotes(text) == ["open a conversation that we trust will close the war in the valley"]
 
 
 def test_quotes_marks_a_quote_left_open_ends_where_its_attribution_begins():
     import parley
 
     text = ("Prices fell again last month.\n\n"
-            "“The deal sets a new floor for the market and should bring some calm, Halden Salt senior analyst, "
+            "“The deal puts a firm bottom under prices and ought to settle the traders, Halden Salt senior analyst, "
             "Ana Ruiz, told the Kestria Herald.\n\n"
-            "“Buyers will now hope that this finally brings stability,” she added.")
+            "“Buyers are counting on a quieter season from here on,” she added.")
     quotes = {q.quote: q.speaker for q in parley.analyze(text).quotes}
-    assert quotes["The deal sets a new floor for the market and should bring some calm"] == "Ana Ruiz"
+    assert quotes["The deal puts a firm bottom under prices and ought to settle the traders"] == "Ana Ruiz"
 
 
 def test_quotes_marks_a_quote_left_open_without_attribution_keeps_its_paragraph():

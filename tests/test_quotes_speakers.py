@@ -86,30 +86,30 @@ def test_quotes_speakers_surname_resolves_to_the_full_name():
 
 def test_quotes_speakers_title_gives_role_and_side():
     text = (
-        '"We remain open to negotiations to achieve our goals," Kremlin spokesman Dmitry Peskov told Izvestia '
+        '"Our door stays open to talks on every disputed question," Kremlin spokesman Dmitry Peskov told Izvestia '
         "on Thursday, as reported by Interfax."
     )
-    q = _quotes(text, "2022-10-13")["We remain open to negotiations to achieve our goals,"]
+    q = _quotes(text, "2022-10-13")["Our door stays open to talks on every disputed question,"]
     assert (q.speaker, q.speaker_side, q.cue, q.medium) == ("Dmitry Peskov", "Russia", "told Izvestia", "Interfax")
 
 
 def test_quotes_speakers_unknown_person_gets_a_side_from_the_demonym():
     text = (
-        'Tajik Prime Minister Rustam Nazarov said his country would "definitely consult with its allies first" '
-        "before any decision on the use of its airspace was taken."
+        'Tajik Prime Minister Farrukh Odinaev said his country would "ask its neighbours for their view first" '
+        "before it let foreign planes refuel at its bases."
     )
-    q = _quotes(text)["definitely consult with its allies first"]
-    assert (q.speaker, q.speaker_side, q.kind) == ("Rustam Nazarov", "Tajikistan", "partial")
+    q = _quotes(text)["ask its neighbours for their view first"]
+    assert (q.speaker, q.speaker_side, q.kind) == ("Farrukh Odinaev", "Tajikistan", "partial")
 
 
 def test_quotes_speakers_description_resolves_by_date_through_the_registry():
     text = (
         "The attack in the capital was the third in a month, and the security services were blamed for it.\n\n"
-        '"We will find those who did this and we will destroy them," the Russian president said in a speech.'
+        '"Those behind this will be tracked down and punished without mercy," the Russian president said in a speech.'
     )
-    q = _quotes(text, "2004-02-08")["We will find those who did this and we will destroy them,"]
+    q = _quotes(text, "2004-02-08")["Those behind this will be tracked down and punished without mercy,"]
     assert q.speaker == "Vladimir Putin"
-    q = _quotes(text, "2010-05-01")["We will find those who did this and we will destroy them,"]
+    q = _quotes(text, "2010-05-01")["Those behind this will be tracked down and punished without mercy,"]
     assert q.speaker == "Dmitry Medvedev"
 
 
@@ -197,18 +197,18 @@ def test_quotes_speakers_lower_case_cue_after_a_full_stop_still_attributes():
 def test_quotes_speakers_description_with_adjectives_finds_its_holder():
     text = (
         "Hardline Northern Front leader Ivo Darran, who returned from exile in May, addressed the rally.\n\n"
-        '"We will not enter into any dialogue while the army stays," the veteran separatist leader told reporters.'
+        '"No dialogue is possible while the army stays," the veteran separatist leader told reporters.'
     )
-    assert _speaker(text, "We will not enter into any dialogue while the army stays,") == "Ivo Darran"
+    assert _speaker(text, "No dialogue is possible while the army stays,") == "Ivo Darran"
 
 
 def test_quotes_speakers_lower_case_demonym_description_goes_through_the_registry():
     text = (
-        "The two governments have disagreed about the drug war for years.\n\n"
-        '"He is a colleague and a friend, but our circumstances are different," said the mexican ruler in '
+        "The two neighbours have argued about border policing for years.\n\n"
+        '"We respect him, but his country is not our country," said the mexican ruler in '
         "his daily press conference."
     )
-    q = _quotes(text, "2023-03-03")["He is a colleague and a friend, but our circumstances are different,"]
+    q = _quotes(text, "2023-03-03")["We respect him, but his country is not our country,"]
     assert q.speaker == "Andres Manuel Lopez Obrador"
 
 
@@ -230,60 +230,60 @@ def test_quotes_speakers_the_statement_speaks_for_whoever_issued_it():
     text = (
         '"We invite every armed group to lay down its weapons," the Kestrian junta said in a statement on Friday.\n\n'
         "The offer came after two years of fighting in the hills.\n\n"
-        'Armed groups should follow "the path of party politics and elections instead of war", the statement said.'
+        'Armed groups should choose "the road of ballot boxes and open debate rather than rifles", the statement said.'
     )
-    assert _speaker(text, "the path of party politics and elections instead of war") == "Kestrian junta"
+    assert _speaker(text, "the road of ballot boxes and open debate rather than rifles") == "Kestrian junta"
 
 
 def test_quotes_speakers_statement_issued_by_a_body_and_an_unattributed_statement():
     text = (
-        '"This meeting reaffirmed our intention to seek a peaceful solution," according to a statement issued by '
-        "Kestria’s so-called Secretariat for Peace Dialogue.\n\n"
-        'Elsewhere in the hills, "the shelling has not stopped for a single night," a statement said.'
+        '"Both delegations confirmed that they prefer a settlement reached by talks," according to a statement issued by '
+        "Kestria’s so-called Secretariat for Harmony Talks.\n\n"
+        'Elsewhere in the hills, "the guns in the hills have not fallen silent once this week," a statement said.'
     )
     got = _quotes(text)
-    assert got["This meeting reaffirmed our intention to seek a peaceful solution,"].speaker == (
-        "Secretariat for Peace Dialogue"
+    assert got["Both delegations confirmed that they prefer a settlement reached by talks,"].speaker == (
+        "Secretariat for Harmony Talks"
     )
-    unnamed = got["the shelling has not stopped for a single night,"]
+    unnamed = got["the guns in the hills have not fallen silent once this week,"]
     assert unnamed.speaker is None and unnamed.speaker_role == "a statement"
 
 
 def test_quotes_speakers_joint_statement_names_its_parties():
-    text = ('A joint statement from Unison, the Kestrian Nurses Union and the Royal College said: "The strike is '
-            'paused while the talks go on."')
-    assert _speaker(text, "The strike is paused while the talks go on.") == (
-        "Unison, Kestrian Nurses Union and Royal College"
+    text = ('A joint statement from Harbourline, the Kestrian Nurses Union and the Royal Guild said: "The '
+            'walkout is on hold for as long as the talks last."')
+    assert _speaker(text, "The walkout is on hold for as long as the talks last.") == (
+        "Harbourline, Kestrian Nurses Union and Royal Guild"
     )
 
 
 def test_quotes_speakers_an_unnamed_spokesman_speaks_for_the_body():
     text = (
-        "A spokesman for Norway’s Committee for the Peaceful Reunification of the Isles said no talks could take "
-        "place during the exercises.\n\n"
-        '"Under these circumstances, is it possible to hold a dialogue at all?" the spokesman was quoted as saying.\n\n'
-        '"We have no plans to negotiate with anyone," a Taliban spokesman told reporters in Doha.'
+        "A spokesman for Norway’s Council for the Peaceful Union of the Isles said no talks could be held while "
+        "the naval drills went on.\n\n"
+        '"With warships at our door, how could anyone sit down and talk?" the spokesman was quoted as saying.\n\n'
+        '"Nobody has asked us to the table and we have asked nobody," a Taliban spokesman told reporters in Doha.'
     )
     got = _quotes(text, "2023-05-01")
-    assert got["Under these circumstances, is it possible to hold a dialogue at all?"].speaker == (
-        "Committee for the Peaceful Reunification of the Isles"
+    assert got["With warships at our door, how could anyone sit down and talk?"].speaker == (
+        "Council for the Peaceful Union of the Isles"
     )
-    assert got["We have no plans to negotiate with anyone,"].speaker == "Taliban"
+    assert got["Nobody has asked us to the table and we have asked nobody,"].speaker == "Taliban"
 
 
 def test_quotes_speakers_according_to_then_a_new_subject_is_no_apposition():
-    text = ("According to a Taliban spokesman, the group’s leader Mullah Abdul Ghani Baradar met the envoy and the "
-            'men discussed "key aspects of a peaceful resolution".')
-    assert _speaker(text, "key aspects of a peaceful resolution", "2020-01-01") == "Taliban"
+    text = ("According to a Taliban spokesman, the movement’s deputy Mullah Karim Zahed received the envoy and the "
+            'two men went over "the main points of a political settlement".')
+    assert _speaker(text, "the main points of a political settlement", "2020-01-01") == "Taliban"
 
 
 def test_quotes_speakers_it_said_is_the_organisation_that_spoke_last():
     text = (
         "In a regulatory filing, Kestrel Consumer Products said that the company was not in negotiations, as "
         "reported by Reuters earlier this week.\n\n"
-        '"We are not aware of any information that has not been announced to the exchanges," it said.'
+        '"We have nothing to add to what we have already told the market," it said.'
     )
-    assert _speaker(text, "We are not aware of any information that has not been announced to the exchanges,") == (
+    assert _speaker(text, "We have nothing to add to what we have already told the market,") == (
         "Kestrel Consumer Products"
     )
 
@@ -296,36 +296,36 @@ def test_quotes_speakers_joint_statement_of_the_parties_named_before():
 
 def test_quotes_speakers_crowds_are_nobody_named_and_continue_needs_a_clause():
     text = (
-        "Lt. Ivo Darran said the car had been parked near a checkpoint.\n\n"
-        'Several women wailed "Our children have died in the market!" as the smoke rose.\n\n'
-        "Teodor Lask said the government wished that Norway continues as facilitator. "
-        'The envoy later said the talks had "reached a very difficult point for everyone".'
+        "Lt. Ivo Darran said the van had stood by the bridge for an hour.\n\n"
+        'Several women wailed "Bring our sons back to us before the winter!" as the smoke rose.\n\n'
+        "Teodor Lask said the cabinet hoped that Norway would stay on as go-between. "
+        'The envoy later said the talks had "come to a hard moment for all of us".'
     )
     got = _quotes(text)
-    assert got["Our children have died in the market!"].speaker is None
-    assert got["reached a very difficult point for everyone"].speaker != "Norway"
+    assert got["Bring our sons back to us before the winter!"].speaker is None
+    assert got["come to a hard moment for all of us"].speaker != "Norway"
 
 
 def test_quotes_speakers_partial_quote_without_cue_takes_its_sentence_subject():
     text = (
         "The talks with the rebels were suspended in May.\n\n"
-        "Last month, Teodor Lask decided to postpone the next round to allow the government to "
-        '"engage the bigger peace table, the general public".\n\n'
+        "Last month, Teodor Lask decided to delay the next round so that the government could "
+        '"consult the wider table of the peace process, the citizens themselves".\n\n'
         'In exchange, Kestria also released a "Norland intelligence asset" held for twenty years.'
     )
     got = _quotes(text)
-    assert got["engage the bigger peace table, the general public"].speaker == "Teodor Lask"
+    assert got["consult the wider table of the peace process, the citizens themselves"].speaker == "Teodor Lask"
     assert got["Norland intelligence asset"].speaker is None
 
 
 def test_quotes_speakers_nickname_parenthesis_and_apposition_after_the_quote():
-    text = ('As he welcomed the guests, Scott was launching his bid.\n\n"This is a big year for our candidate, '
-            'Bobby Scott!" Scott\'s niece, state Del. Marcia "Cia" Price (D-Newport News), shouted to the crowd.\n\n'
-            'During a national security speech earlier in the day, Ivo Darran attacked Lena Morrow for her votes, '
-            'saying, "She is trigger-happy and very unstable."')
+    text = ('As he greeted the crowd, Hale was opening his campaign.\n\n"This is the season for our man, '
+            'Robin Hale!" Hale\'s cousin, state Del. Margit "Gigi" Pell (D-Port Arden), called out to the hall.\n\n'
+            'During a speech on defence that morning, Ivo Darran attacked Lena Morrow for her votes, '
+            'saying, "She is reckless and far too erratic."')
     got = _quotes(text)
-    assert got["This is a big year for our candidate, Bobby Scott!"].speaker == "Marcia Price"
-    assert got["She is trigger-happy and very unstable."].speaker == "Ivo Darran"
+    assert got["This is the season for our man, Robin Hale!"].speaker == "Margit Pell"
+    assert got["She is reckless and far too erratic."].speaker == "Ivo Darran"
 
 
 def test_quotes_speakers_quote_after_a_cueless_sentence_takes_its_subject():
@@ -340,22 +340,22 @@ def test_quotes_speakers_quote_after_a_cueless_sentence_takes_its_subject():
 
 
 def test_quotes_speakers_a_report_speaks_for_its_named_author():
-    text = ('The fund cut its forecast for the region.\n\n"Although the market reaction was orderly, the impact '
-            'remains very unclear," the IMF report stated.\n\n"The president\'s reasons do not hold weight," said '
-            "9/11 widow Terry Strada.")
+    text = ('The fund cut its forecast for the region.\n\n"While markets took the news calmly, the cost is still '
+            'hard to judge," the IMF report stated.\n\n"The minister\'s excuses carry no weight at all," said '
+            "Flight 209 widow Hanna Rusk.")
     got = _quotes(text)
-    assert got["Although the market reaction was orderly, the impact remains very unclear,"].speaker == (
+    assert got["While markets took the news calmly, the cost is still hard to judge,"].speaker == (
         "International Monetary Fund"
     )
-    assert got["The president's reasons do not hold weight,"].speaker == "Terry Strada"
+    assert got["The minister's excuses carry no weight at all,"].speaker == "Hanna Rusk"
 
 
 def test_quotes_speakers_coordinated_speakers_speak_together():
-    text = ('Armenia and Azerbaijan said in a joint statement that they "will continue negotiations at the level of '
+    text = ('Armenia and Azerbaijan said in a joint statement that they "will keep negotiating through the expert '
             'working groups".\n\n"We have agreed to extend the truce by a month," Ivo Darran and Lena Morrow told '
             "reporters.")
     got = _quotes(text)
-    assert got["will continue negotiations at the level of working groups"].speaker == "Armenia and Azerbaijan"
+    assert got["will keep negotiating through the expert working groups"].speaker == "Armenia and Azerbaijan"
     assert got["We have agreed to extend the truce by a month,"].speaker == "Ivo Darran and Lena Morrow"
 
 
@@ -363,7 +363,7 @@ def test_quotes_speakers_joint_speakers_carry_their_parties_for_the_signal_layer
     from parley.actors.registry import load_registry
     from parley.actors.resolve import Resolver
 
-    text = 'Armenia and Azerbaijan said they would "continue negotiations at the level of working groups".'
+    text = 'Armenia and Azerbaijan said they would "keep negotiating through the expert working groups".'
     a = parley.analyze(text)
     assert a.quotes[0].speaker == "Armenia and Azerbaijan" and a.quotes[0].speaker_side is None
     resolver = Resolver(load_registry())
@@ -376,58 +376,59 @@ def test_quotes_speakers_joint_speakers_carry_their_parties_for_the_signal_layer
 def test_quotes_speakers_partial_quotes_keep_to_their_own_sentence():
     text = (
         "The Northern Front announced the suspension of the talks with the government on Monday.\n\n"
-        'According to the guerrillas, the agreement was for negotiations in "a single national process", but a '
-        "regional dialogue was started in the south.\n\n"
-        "The maritime firm did not say how many crew members were on board. The coastguard said on Tuesday that "
-        'the ship reported "being hit by three missiles".\n\n'
-        'Ivo Darran told the rally to vote early. He’s claiming that fraud is "a big, big problem in this country".\n\n'
-        'After saying her foot was "so swollen I could barely walk," she was "whisked off to the naval hospital" '
-        "for tests, Lena Morrow wrote."
+        'According to the guerrillas, the deal covered talks within "one process for the whole country", but a '
+        "separate dialogue was opened in the south.\n\n"
+        "The maritime firm gave no figure for the sailors aboard. The coastguard said on Tuesday that "
+        'the vessel reported "being struck by two drones".\n\n'
+        'Ivo Darran told the rally to vote early. He’s claiming that postal voting is "a huge, huge scandal in this '
+        'state".\n\n'
+        'After saying her ankle was "so stiff I could hardly stand," she was "rushed off to the harbour clinic" '
+        "for scans, Lena Morrow wrote."
     )
     got = _quotes(text)
-    assert got["a single national process"].speaker == "Northern Front"
-    assert got["being hit by three missiles"].speaker != "maritime firm"
-    assert got["a big, big problem in this country"].speaker == "Ivo Darran"
-    assert got["so swollen I could barely walk,"].speaker == "Lena Morrow"
+    assert got["one process for the whole country"].speaker == "Northern Front"
+    assert got["being struck by two drones"].speaker != "maritime firm"
+    assert got["a huge, huge scandal in this state"].speaker == "Ivo Darran"
+    assert got["so stiff I could hardly stand,"].speaker == "Lena Morrow"
 
 
 def test_quotes_speakers_a_surname_without_accents_finds_a_double_surname():
-    text = ("Cartel leader Servando Gómez Martínez called a local television station on Wednesday to propose a pact."
-            '\n\n"What we want is peace and tranquility," Gomez told the station.')
-    assert _speaker(text, "What we want is peace and tranquility,") == "Servando Gómez Martínez"
+    text = ("Gang boss Evaristo Núñez Ordóñez phoned a regional radio station on Wednesday to offer a truce."
+            '\n\n"All we ask for is a quiet town and calm streets," Nunez told the station.')
+    assert _speaker(text, "All we ask for is a quiet town and calm streets,") == "Evaristo Núñez Ordóñez"
 
 
 def test_quotes_speakers_dashed_asides_places_and_unnamed_persons():
     text = (
-        "The network is shown on cable in cities like New York, Los Angeles and Philadelphia.\n\n"
-        "John Dickey, the chief executive of Ora Media -- the company that owns the programme -- told me, "
-        '"We are a content provider doing business with people who value our content."\n\n'
-        "A third person said the offer was low, adding, "
-        '"The company is seen as a tea company and nothing more than that."'
+        "The channel is carried on cable in towns like Port Arden, Vellmoor and Marrow Bay.\n\n"
+        "Jonas Pike, the chief executive of Bellwether Media -- the firm that owns the show -- told me, "
+        '"We sell our programmes to anyone who is willing to pay for them."\n\n'
+        "A third person said the bid was weak, adding, "
+        '"The firm is thought of as a biscuit maker and little else besides."'
     )
     got = _quotes(text)
-    assert got["We are a content provider doing business with people who value our content."].speaker == (
-        "John Dickey"
+    assert got["We sell our programmes to anyone who is willing to pay for them."].speaker == (
+        "Jonas Pike"
     )
-    assert got["The company is seen as a tea company and nothing more than that."].speaker is None
+    assert got["The firm is thought of as a biscuit maker and little else besides."].speaker is None
 
 
 def test_quotes_speakers_relative_clauses_belong_to_the_last_name():
     text = (
-        "The ceremony featured celebrities like Anna Vik, Lena Morrow and Ivo Darran, who joked of the museum, "
-        '"I have not seen it yet, but I am going to."\n\n'
-        "Donna Sampson Rawlings, 59, of Ashton, Md., who watched the ceremony on a screen, said the day brought "
-        'back memories of "all the people who were not here who did things to get us here."'
+        "The opening drew singers like Anna Vik, Lena Morrow and Ivo Darran, who teased of the new hall, "
+        '"I have not been inside yet, but I will be."\n\n'
+        "Linda Marsh Tolliver, 61, of Brinley, Md., who followed the opening on a big screen, said the day recalled "
+        'for her "all the people who are gone now who worked to bring us this far."'
     )
     got = _quotes(text)
-    assert got["I have not seen it yet, but I am going to."].speaker == "Ivo Darran"
-    assert got["all the people who were not here who did things to get us here."].speaker == "Donna Sampson Rawlings"
+    assert got["I have not been inside yet, but I will be."].speaker == "Ivo Darran"
+    assert got["all the people who are gone now who worked to bring us this far."].speaker == "Linda Marsh Tolliver"
 
 
 def test_quotes_speakers_the_statement_of_a_body_that_issued_one():
     text = ("After a late meeting, the Northern Liberation Front issued a statement on the talks. The statement "
-            'noted the group would take "further significant measures" if the shelling went on.')
-    assert _speaker(text, "further significant measures") == "Northern Liberation Front"
+            'noted the group would take "stronger steps of its own" if the shelling went on.')
+    assert _speaker(text, "stronger steps of its own") == "Northern Liberation Front"
 
 
 def test_quotes_speakers_an_official_of_a_named_state_speaks_as_the_description():
@@ -444,15 +445,15 @@ def test_quotes_speakers_an_official_of_a_named_state_speaks_as_the_description(
 def test_quotes_speakers_a_line_announcing_the_quote_under_it():
     text = ("The miners' unions, the Salt Workers of Vargas and NSWU, are calling on the government to talk.\n"
             "Ivo Darran, president of NSWU, stated:\n"
-            "“The meeting with the minister has shown that we are stuck. The arrears must be paid in full.”\n")
-    assert _speaker(text, "The meeting with the minister has shown that we are stuck. The arrears must be paid "
+            "“Our talk with the minister proved that nothing moves. The back pay must be settled in full.”\n")
+    assert _speaker(text, "Our talk with the minister proved that nothing moves. The back pay must be settled "
                     "in full.") == "Ivo Darran"
 
 
 def test_quotes_speakers_state_officials_opening_a_sentence_speak_its_partial_quote():
-    text = ("Even weeks before the visit was confirmed, Chinese officials began issuing warnings to the island "
-            "that it was “playing with fire and will get burned” if the trip went ahead.")
-    assert _speaker(text, "playing with fire and will get burned") == "Chinese officials"
+    text = ("Even days before the visit was announced, Chinese officials started warning the harbour authority "
+            "that it was “stepping onto thin ice that will break” if the ships docked there.")
+    assert _speaker(text, "stepping onto thin ice that will break") == "Chinese officials"
 
 
 def test_quotes_speakers_an_opening_time_phrase_is_no_subject():
@@ -463,19 +464,19 @@ def test_quotes_speakers_an_opening_time_phrase_is_no_subject():
 
 def test_quotes_speakers_he_after_a_description_of_someone_named_in_an_apposition():
     text = (
-        "The Peruvian president, Oskar Melnik, ruled out on Friday any talks with the smuggling rings.\n\n"
-        "Melnik spoke one day after the Chilean ambassador to Peru, Tomas Brell, praised his own country's "
-        'policy of "total peace" with armed groups.\n\n'
-        '"They are different circumstances, and the experiences cannot be carried over," said the Peruvian '
-        "president at his daily press conference.\n\n"
-        "On Thursday, after a business forum in the port city (Callao, on the coast), the Chilean ambassador "
-        "defended the policy as the only way out of the violence.\n\n"
-        '"There is no other option because the violence puts everything we have at risk," he told reporters.'
+        "The Peruvian president, Oskar Melnik, ruled out on Friday any bargaining with the smuggling rings.\n\n"
+        "Melnik spoke a day after the Chilean ambassador to Peru, Tomas Brell, praised his own country's "
+        'policy of "open hands" towards the gangs.\n\n'
+        '"Our coasts are not their mountains, and what works there need not work here," said the Peruvian '
+        "president at his weekly press briefing.\n\n"
+        "On Thursday, after a trade fair in the port city (Callao, on the coast), the Chilean ambassador "
+        "called the policy the one road out of the bloodshed.\n\n"
+        '"We had no choice left, because the killings were eating away at everything," he told reporters.'
     )
     got = _quotes(text)
-    assert got["They are different circumstances, and the experiences cannot be carried over,"].speaker == (
+    assert got["Our coasts are not their mountains, and what works there need not work here,"].speaker == (
         "Oskar Melnik"
     )
-    assert got["There is no other option because the violence puts everything we have at risk,"].speaker == (
+    assert got["We had no choice left, because the killings were eating away at everything,"].speaker == (
         "Tomas Brell"
     )

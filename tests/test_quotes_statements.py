@@ -72,7 +72,7 @@ def test_quotes_statements_calls_demands_and_sides():
     text = (
         "Kestria called for an immediate ceasefire in the valley at the talks in Oslo on Monday.\n\n"
         "According to the agency, the Russian side proposed a prisoner exchange before the end of the month.\n\n"
-        "Ivo Darran, on the other hand, insists on a withdrawal of the army from the valley before any talks."
+        "Ivo Darran, for his part, insists on a withdrawal of the army from the valley before any talks."
     )
     got = {(s.speaker, s.cue): s.quote for s in parley.analyze(text).statements}
     assert got[("Russia", "proposed")] == "a prisoner exchange before the end of the month"
@@ -82,5 +82,5 @@ def test_quotes_statements_calls_demands_and_sides():
 
 def test_quotes_statements_one_of_a_body_s_documents_speaks_for_the_body():
     text = ("The talks will open in Nairobi next week. Ivo Darran, the AU envoy for the region, will lead the "
-            "negotiations, according to one of the AU invitations seen by the press.")
+            "negotiations, according to one of the AU invitation letters shown to the press.")
     assert [s[0] for s in _statements(text)] == ["African Union"]

@@ -45,7 +45,7 @@ def test_signals_details_conditions_from_the_parse(sentence, expected):
 
 
 def test_signals_details_condition_of_an_order_is_what_is_ordered():
-    sentence = "The minister told the rebel commander to hand over his weapons if he wanted to hold talks with the army."
+    sentence = "The minister told the rebel commander to hand over his weapons if he wished to open talks with the army."
     assert _conditions(sentence) == ["hand over his weapons"]  # the talks he wants are not the condition
 
 
@@ -78,7 +78,7 @@ def test_signals_details_conditional_signal_carries_its_parsed_conditions():
         ("Talks are impossible while our people are being killed in their homes.", "atrocities"),
         ("The junta has shown no will for peace and keeps obstructing every meeting.", "commitment"),
         ("The government remains intransigent and will not talk.", "hostility"),
-        ("Paying the ransom would only make our citizens more of a target.", "rewards_violence"),
+        ("Paying the ransom would only make every tourist more of a target for the gangs.", "rewards_violence"),
         ("The front is not recognised by the government as a party to any talks.", "legitimacy"),
     ],
 )

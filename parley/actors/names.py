@@ -2,7 +2,7 @@
 
 These lexicons let parley take "Kremlin spokesman Dmitry Peskov" apart into a title
 ("Kremlin spokesman"), a side word ("Kremlin") and a name ("Dmitry Peskov"), tell a
-person ("Akil Akilov") from an organisation ("Conflict Management Group") and a speaker
+person ("Farrukh Odinaev") from an organisation ("Harbour Mediation Group") and a speaker
 described rather than named ("a senior official") from a stray noun, and guess whom
 "she said" can refer to. Written for parley from general knowledge of news English.
 """
@@ -158,7 +158,7 @@ _PLACE_STARTS = frozenset("los las san new fort port mount lake upper lower nort
 
 
 def _headline_verbs() -> frozenset[str]:
-    """Verbs that make a run of capitalised words a headline ("Ethiopia Gives Badme Town", "Warren Hammers
+    """Verbs that make a run of capitalised words a headline ("Kestria Cedes Harbour Town", "Velic Hammers
     Bank Chief"): the third-person forms of the cue verbs, and common headline verbs."""
     from ..quotes.cues import ALL_FORMS
 
@@ -180,8 +180,8 @@ _NON_SPACE = re.compile(r"\S+")
 
 
 def before_headline_verb(name: str) -> str:
-    """The words of a capitalised run before a headline verb ("Hillary Clinton Speaks" -> "Hillary Clinton"),
-    or the run itself; nothing when the verb comes second ("Ethiopia Gives Badme Town")."""
+    """The words of a capitalised run before a headline verb ("Amara Velic Speaks" -> "Amara Velic"),
+    or the run itself; nothing when the verb comes second ("Kestria Cedes Harbour Town")."""
     for m in _NON_SPACE.finditer(name):
         if m.start() > 0 and m.group().lower() in _HEADLINE_WORDS:
             head = name[: m.start()].rstrip()

@@ -1,8 +1,8 @@
 """From a name as written to an actor: canonical name, side and role.
 
 "Kremlin spokesman Dmitry Peskov" -> Dmitry Peskov, role "spokesman", side Russia;
-"Peskov" later in the article -> the same person; "Tajik Prime Minister Akil Akilov"
-(unknown to the registry) -> Akil Akilov, side Tajikistan from the demonym; "the Russian
+"Peskov" later in the article -> the same person; "Tajik Prime Minister Farrukh Odinaev"
+(unknown to the registry) -> Farrukh Odinaev, side Tajikistan from the demonym; "the Russian
 president" in 2004 -> Vladimir Putin, by the dated roles of the registry or the people the
 article named with that title; "the Kremlin" -> Russia; "he" -> the person the pronoun most
 plausibly points at (gender, recency, subject position).
@@ -164,7 +164,7 @@ class Resolver:
         for m in _NAME.finditer(without_nicknames(text)):
             for start, end in name_runs(text, m.start(), m.end()):
                 run = text[start:end]
-                named = before_headline_verb(run)  # "Hillary Clinton Speaks ‘…’": the name before the verb
+                named = before_headline_verb(run)  # "Amara Velic Speaks ‘…’": the name before the verb
                 if not named:
                     continue
                 if named != run:
@@ -188,7 +188,7 @@ class Resolver:
         self._text = text
 
     def _scan_acronyms(self, text: str) -> None:
-        """Acronyms the article spells out ("the United Kingdom Maritime Trade Operations (UKMTO)").
+        """Acronyms the article spells out ("the Kestrian Coastal Shipping Office (KCSO)").
 
         A registry actor the article spells out keeps the article's full name ("Intergovernmental
         Authority on Development", not "IGAD"): that is the name a reader would give.
@@ -238,7 +238,7 @@ class Resolver:
         """Resolve ``phrase`` ("Kremlin spokesman Dmitry Peskov", "Peskov", "the Kremlin").
 
         ``together`` lets several actors speak as one ("Armenia and Azerbaijan said", "a joint
-        statement from Unison, Nipsa and the RCM"): right for a quote's speaker, wrong for the
+        statement from Harbourline, Portgild and the KNU"): right for a quote's speaker, wrong for the
         holder of a signal, where each party holds its own.
         """
         if together and not self._together:
@@ -398,7 +398,7 @@ class Resolver:
         """A person already met whose surname (or, for one word, another name) is ``name``'s."""
         mentions = self.people.get(_surname(name))
         if not mentions and " " not in name.strip():
-            mentions = self.given.get(_surname(name))  # "Li" of "Li Zhaoxing", "Hillary"
+            mentions = self.given.get(_surname(name))  # "Li" of "Li Zhaoxing", "Amara"
         if not mentions:
             return None
         # mentions are kept in position order: the last one at or before ``pos`` (a scan of the
@@ -412,7 +412,7 @@ class Resolver:
         core = re.split(r"\s+(?:of|for|at|with|from|in|on)\s+", phrase, maxsplit=1)[0].split()
         head = core[-1].lower().strip(".,")  # "a member of Al-Shabab" -> member
         part = _ONE_OF.match(phrase)
-        if part is not None:  # "according to one of the AU invitations": the body's own word
+        if part is not None:  # "according to one of the AU briefing notes": the body's own word
             whole = self.resolve(part.group(1), pos, salience)
             if whole is not None and whole.kind in ("organisation", "state", "government"):
                 return whole
@@ -562,10 +562,10 @@ class Resolver:
         return None
 
     def _issuer(self, named: str, pos: int) -> Resolved | None:
-        """The issuer named after "issued by": "Thailand’s so-called Secretariat for Peace Dialogue"."""
+        """The issuer named after "issued by": "Kestria’s so-called Secretariat for Harmony Talks"."""
         named = re.sub(r"\bso-called\s+", "", named).strip(" ,.")
         parties = [p for p in re.split(r",\s*|\s+and\s+", named) if p.strip()]
-        if len(parties) > 1 and self._together:  # "a joint statement from Unison, Nipsa and the RCM"
+        if len(parties) > 1 and self._together:  # "a joint statement from Harbourline, Portgild and the KNU"
             found = [self._issuer(p, pos) or self._unknown_body(p) for p in parties]
             if all(found):
                 return self._joint([w for w in found if w is not None], pos)
@@ -586,7 +586,7 @@ class Resolver:
         return Resolved(name, self._side_from_title(name), "organisation")
 
     def _joint(self, parties: list[Resolved], pos: int) -> Resolved:
-        """Several parties speaking together ("Unison, Nipsa and the RCM"), one side if they share it."""
+        """Several parties speaking together ("Harbourline, Portgild and the KNU"), one side if they share it."""
         names = [p.name for p in parties]
         name = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
         sides = {p.side for p in parties}
@@ -799,9 +799,9 @@ def _name_word(word: str) -> bool:
 def head_name(phrase: str) -> tuple[str, str] | None:
     """The person's name inside a speaker phrase, with the title before it.
 
-    "Mr Kazantsev's assistant Mr Maxim Fedorenko" -> ("Mr Kazantsev's assistant Mr", "Maxim Fedorenko");
-    "United States Department of State spokesman Ned Price" -> (..., "Ned Price");
-    "Rep. Elijah Cummings of Maryland" -> ("Rep.", "Elijah Cummings").
+    "Mr Orlan's aide Mr Pavel Drozd" -> ("Mr Orlan's aide Mr", "Pavel Drozd");
+    "Kestrian Ministry of Roads spokesman Aron Veld" -> (..., "Aron Veld");
+    "Rep. Dana Orvik of Maryland" -> ("Rep.", "Dana Orvik").
     """
     phrase = _clean(phrase)
     first = re.split(r",|\s+(?:of|for|from|at|with|who|in)\s+(?=[A-Za-z])", phrase, maxsplit=1)[0]
@@ -810,7 +810,7 @@ def head_name(phrase: str) -> tuple[str, str] | None:
         if not name or name.endswith(("’s", "'s")) or name.split()[0].lower() in NOT_NAMES:
             continue
         if title.split()[-1:] in (["of"], ["for"], ["the"], ["and"]):
-            continue  # "Committee for the Peaceful Reunification of Korea": a place ends a body's name
+            continue  # "Council for the Peaceful Union of the Isles": a place ends a body's name
         if looks_like_person(name):
             return title, name
     return None
@@ -974,7 +974,7 @@ def name_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
             while run_start < end and text[run_start].isspace():
                 run_start += 1
     out.append((run_start, end))
-    out = [(a, b - len(text[a:b]) + len(text[a:b].rstrip("'’"))) for a, b in out]  # "Larry King Now''"
+    out = [(a, b - len(text[a:b]) + len(text[a:b].rstrip("'’"))) for a, b in out]  # "Kestria Tonight''"
     return [(a, b) for a, b in out if b > a]
 
 

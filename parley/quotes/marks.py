@@ -275,7 +275,7 @@ def is_title(quoted: str, paragraph: str, before: str = "") -> bool:
 
     Every word capitalised but the minor ones, inside a paragraph that is not itself a
     title-case headline (a quoted headline is a quote); or a name the article puts "the"
-    before (the ‘Agreement on the path to normalization’ of 27 February).
+    before (the ‘Accord on a Road to Calm’ of 27 February).
     """
     return _is_title(quoted, _title_case(paragraph), before)
 

@@ -2,9 +2,9 @@
 
 ``subject_before`` walks left from a verb over the words a speaker phrase is made of
 (names, titles, descriptions, "of", determiners) and stops at the first word that cannot
-belong to it; ``subject_after`` walks right from an inverted cue ("…," said Gen. Anatoly
-Kvashnin, head of …). Appositions are resolved to the named part: "Peskov, the Kremlin
-spokesman, said" and "One cabinet minister who voted against, Uzi Landau, said" both
+belong to it; ``subject_after`` walks right from an inverted cue ("…," said Gen. Ivo
+Darran, head of …). Appositions are resolved to the named part: "Peskov, the Kremlin
+spokesman, said" and "One senator who opposed the bill, Lena Morrow, said" both
 give the name.
 """
 
@@ -123,7 +123,7 @@ def subject_before(text: str, lo: int, hi: int) -> Phrase | None:
     window = text[max(lo, hi - 200) : hi]
     issued = _ISSUED.search(text, max(lo, hi - 200), hi) if ("statement" in window or "communiqu" in window
                                                               or "declaration" in window) else None
-    if issued is not None:  # "A joint statement from Unison, Nipsa and the RCM said": the commas are a list
+    if issued is not None:  # "A joint statement from Harbourline, Portgild and the KNU said": the commas are a list
         return Phrase(issued.start(), issued.start() + len(issued.group().rstrip()), issued.group().rstrip())
     words = _words(text, lo, hi)
     while words and (words[-1][2].lower() in ADVERBS or words[-1][2].lower() in _TIME_WORDS or (
@@ -133,7 +133,7 @@ def subject_before(text: str, lo: int, hi: int) -> Phrase | None:
     words = _drop_interjection(text, words)
     if words and words[-1][2] == ")":
         words = _drop_parenthesis(words)
-    if words and words[-1][2] in _DASHES:  # "John Dickey, the chief executive -- … -- told me"
+    if words and words[-1][2] in _DASHES:  # "Jonas Pike, the chief executive -- … -- told me"
         words = _drop_dashed(words)
         if any(w[2] == "," for w in words):
             return _apposition(text, words)
@@ -147,21 +147,21 @@ def subject_before(text: str, lo: int, hi: int) -> Phrase | None:
     if last[2].lower() in ("who", "which") and len(words) >= 2 and words[-2][2] == ",":
         return _last_conjunct(text, _noun_phrase_left(text, words[:-2]))  # "Stefan Kurelo, who has said …"
     relative = _relative_clause(words)
-    if relative is not None:  # "Donna Rawlings, 59, of Ashton, Md., who watched the ceremony, said"
+    if relative is not None:  # "Linda Tolliver, 61, of Brinley, Md., who watched the parade, said"
         return subject_before(text, lo, words[relative][0] + 1)
     pronoun = _pronoun(last[2])
     if pronoun is not None:  # "he", "He’s" (claiming)
         return Phrase(last[0], last[0] + len(pronoun), pronoun)
     if last[2] == ",":
         inner = words[:-1]
-        if inner and inner[-1][2] == ")":  # "Marcia Price (D-Newport News), shouted"
+        if inner and inner[-1][2] == ")":  # "Margit Pell (D-Port Arden), shouted"
             inner = _drop_parenthesis(inner)
         return _apposition(text, inner)
     return _noun_phrase_left(text, words)
 
 
 def _last_conjunct(text: str, phrase: Phrase | None) -> Phrase | None:
-    """"Patti LaBelle and Stevie Wonder, who joked": the relative clause is the last one's."""
+    """"Anna Vik and Ivo Darran, who joked": the relative clause is the last one's."""
     if phrase is None or " and " not in phrase.text:
         return phrase
     k = phrase.text.rindex(" and ") + len(" and ")
@@ -243,8 +243,8 @@ def _noun_phrase_left(text: str, words: list[tuple[int, int, str]]) -> Phrase | 
 def _apposition(text: str, words: list[tuple[int, int, str]]) -> Phrase | None:
     """`X, Y, said`: the named one of the comma-separated phrases before a verb.
 
-    "Peskov, the Kremlin spokesman," and "One cabinet minister who voted against the deal,
-    Uzi Landau," both give the name; "Donna Rawlings, 59, of Ashton, Md.," skips the age and
+    "Peskov, the Kremlin spokesman," and "One senator who opposed the bill,
+    Lena Morrow," both give the name; "Linda Tolliver, 61, of Brinley, Md.," skips the age and
     the place to reach it.
     """
     commas = [i for i, w in enumerate(words) if w[2] == ","]
@@ -287,7 +287,7 @@ def _aside_text(s: str) -> bool:
 
 
 def subject_after(text: str, lo: int, hi: int) -> Phrase | None:
-    """The speaker phrase that starts at ``lo`` after an inverted cue ("said Gen. Anatoly Kvashnin")."""
+    """The speaker phrase that starts at ``lo`` after an inverted cue ("said Gen. Ivo Darran")."""
     m = INTERJECT.match(text, lo, hi)
     if m:
         lo = m.end()
@@ -349,7 +349,7 @@ def _skip_intro(text: str, words: list[tuple[int, int, str]]) -> list[tuple[int,
 
 
 def _first_comma(words: list[tuple[int, int, str]]) -> int | None:
-    """Index of the first comma outside brackets ("in Morelia (Michoacán state, center), the envoy")."""
+    """Index of the first comma outside brackets ("in Vellmoor (Arden province, north), the envoy")."""
     depth = 0
     for i, w in enumerate(words):
         if w[2] == "," and depth <= 0:

@@ -3,7 +3,7 @@
 Looks, in order, right after the closing mark (`," Putin said`, `," said Gen. Anatoly
 Kvashnin`, `?" Putin asked`), right before the opening mark (`Kvashnin said, "`,
 `telling reporters, "`, `X was quoted as saying "`), then at every other cue of the
-sentence, nearest first ("Pikayev said it was "outrageous" that …", "according to X").
+sentence, nearest first ("Darran said it was "shameful" that …", "according to X").
 Quotes are masked out of the text first, so a verb inside a quotation never attributes it.
 A quote with no cue in its sentence is left to the neighbourhood rules of ``steps``.
 """
@@ -108,7 +108,7 @@ def _right_after(masked: str, open_at: int, close_at: int, sent_start: int, sent
 
 def _apposed(between: str) -> bool:
     """Whether the words between a closing mark and the speaker's name are nothing, or the head of an
-    apposition (`" Scott's niece, state Del. Marcia Price, shouted`)."""
+    apposition (`" Hale's cousin, state Del. Margit Pell, shouted`)."""
     between = between.strip()
     return not between.strip(",") or (len(between) < 60 and not CUE_RX.search(between) and MASK not in between
                            and bool(re.fullmatch(r"[^.;:!?]*(?:,|\b[A-Z][a-z]{0,3}\.)", between)))
@@ -139,7 +139,7 @@ def _outer(masked: str, verb: re.Match[str], sent_start: int, sent_end: int,
     quoted are Medina's, so the first cue of the sentence speaks when the later one sits in its clause."""
     earlier = [v for v in cues(masked, sent_start, verb.start()) if v.group(0).lower() not in LABEL_FORMS]
     if not earlier or earlier[0].group(0).lower().startswith(("report", "quot")):
-        return None  # "Miller at Mashable reported Putin demanded …": a journalist relays, Putin speaks
+        return None  # "Orvik at the Herald reported Velic demanded …": a journalist relays, Velic speaks
     outer = earlier[0]
     if not _REPORTS.match(masked, outer.end(), verb.start()) and not _subject_starts_after(masked, outer, verb):
         return None
@@ -148,8 +148,8 @@ def _outer(masked: str, verb: re.Match[str], sent_start: int, sent_end: int,
 
 
 def _subject_starts_after(masked: str, outer: re.Match[str], verb: re.Match[str]) -> bool:
-    """Whether ``verb``'s subject follows ``outer`` directly ("Peskov said Putin considered …")."""
-    between = masked[outer.end() : verb.start()].lstrip(" ,")  # "Mr. Obama said, a majority … believe"
+    """Whether ``verb``'s subject follows ``outer`` directly ("Lask said Velic considered …")."""
+    between = masked[outer.end() : verb.start()].lstrip(" ,")  # "Mr. Lask said, a majority … believe"
     return bool(between.strip()) and len(between.split()) <= 6 and "," not in between
 
 
@@ -177,7 +177,7 @@ _SPEECH_NOUN = re.compile(
 
 
 def _possessed(masked: str, sent_start: int, open_at: int, resolver: Resolver) -> Attribution | None:
-    """A speech noun's owner: "Trump’s claim that there have been “…”"."""
+    """A speech noun's owner: "Velic’s claim that there had been “…”"."""
     m = _SPEECH_NOUN.search(masked, sent_start, open_at)
     if m is None:
         return None
@@ -187,7 +187,7 @@ def _possessed(masked: str, sent_start: int, open_at: int, resolver: Resolver) -
 
 
 def _announced(masked: str, sent_start: int, open_at: int, resolver: Resolver) -> Attribution | None:
-    """A quote announced by a colon: "President Obama is rolling out a new message: “…”"."""
+    """A quote announced by a colon: "President Lask is trying out a new line: “…”"."""
     if not masked[sent_start:open_at].rstrip().endswith(":"):
         return None
     phrase = sentence_subject(masked, sent_start, open_at)
@@ -201,7 +201,7 @@ _COLON = re.compile(r"\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s*:\s")
 
 
 def _colon(masked: str, sent_start: int, open_at: int, resolver: Resolver) -> Attribution | None:
-    """A headline's speaker before a colon: "Pat Caddell: Voters Worried …; It's 'in Their Heads'"."""
+    """A headline's speaker before a colon: "Mara Quill: Farmers Anxious …; It's 'in the Soil'"."""
     m = _COLON.match(masked, sent_start, open_at)
     if m is None:
         return None
@@ -279,7 +279,7 @@ def _subject_of(masked: str, verb: re.Match[str], sent_start: int, sent_end: int
     if quoted is not None and verb.group(0).lower() in ("saying", "telling", "stating", "asking"):
         phrase = subject_after(masked, quoted.start(1), quoted.end(1))
         passive = _WAS_QUOTED.search(masked, max(sent_start, quoted.start() - 12), quoted.start() + 6)
-        if phrase is None and passive is not None:  # "Peskov was quoted on Thursday as saying"
+        if phrase is None and passive is not None:  # "Darran was quoted on Monday as saying"
             phrase = subject_before(masked, sent_start, passive.start())
         return _make(phrase, verb, masked, resolver, how + "-quoted", 2)
     lead = masked[sent_start : verb.start()]
@@ -290,7 +290,7 @@ def _subject_of(masked: str, verb: re.Match[str], sent_start: int, sent_end: int
     end = stop.start() if stop else verb.start()
     phrase = subject_before(masked, sent_start, end)
     if phrase is None and not lead.strip(" ,\x1f"):
-        inverted = verb.group(0)[0].isupper() or lead.rstrip(" ,").endswith(MASK)  # "Said Ellis: …", `"…," said X`
+        inverted = verb.group(0)[0].isupper() or lead.rstrip(" ,").endswith(MASK)  # "Said Darran: …", `"…," said X`
         if inverted and not _takes_object(verb.group(0)):
             return _make(subject_after(masked, verb.end(), sent_end), verb, masked, resolver, how + "-inverted", 3)
         return None
@@ -333,7 +333,7 @@ def _participle_subject(masked: str, lo: int, hi: int, end: int | None = None) -
     named = subject_before(masked, lo, hi)
     if (named is not None and named.end == len(masked[:hi].rstrip()) and not named.pronoun and head_name(named.text)
             and all(w[:1].isupper() or w.lower().strip(".") in TITLE_WORDS for w in named.text.split())):
-        return named  # "footage of Hillary Clinton asking, …": the name the participle follows
+        return named  # "footage of Amara Velic asking, …": the name the participle follows
     verbs = [m for m in cues(masked, lo, hi) if not m.group(0).endswith("ing")]
     if verbs:
         phrase = subject_before(masked, lo, verbs[-1].start())

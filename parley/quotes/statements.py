@@ -91,7 +91,7 @@ def _complement(masked: str, verb: re.Match[str], hi: int) -> tuple[int, int] | 
         return None  # `said: "…"`: a direct quotation, not reported speech
     head = masked[lo : min(hi, lo + 90)]
     that = _THAT.search(head)
-    reach = 8 if verb.group(0).lower() in _REACHING else 3  # "told reporters during a summit in Armenia that"
+    reach = 8 if verb.group(0).lower() in _REACHING else 3  # "told reporters during a visit to Oslo that"
     if that is not None and len(head[: that.start()].split()) <= reach and not re.search(
         r"[.;!?]|" + MASK, head[: that.start()]
     ):

@@ -168,8 +168,8 @@ def _previous_subject(doc: Doc, q: QuoteSpan, masked: str, resolver: Resolver) -
 
 
 def _own_subject(doc: Doc, q: QuoteSpan, masked: str, resolver: Resolver) -> Attribution | None:
-    """A partial quote with no cue: the named actor its sentence opens with ("Last month, Duterte decided to
-    postpone the talks to “engage the bigger peace table”")."""
+    """A partial quote with no cue: the named actor its sentence opens with ("Last month, Lask decided to
+    delay the talks to “consult the wider table”")."""
     sent = doc.sentences[doc.sentence_at(q.open_at)]
     if len(cues(masked, sent.start, q.open_at)) >= 2:
         return None  # "X said that the ship reported “…”": speech reported inside speech, by nobody named
@@ -180,7 +180,7 @@ def _own_subject(doc: Doc, q: QuoteSpan, masked: str, resolver: Resolver) -> Att
     if who is not None and who.kind == "anonymous" and _official_state(who.name, resolver):
         return Attribution(who, None, None, phrase, "subject")  # "Chinese officials warned it was “…”"
     if who is None or who.kind not in _SUBJECT_KINDS or (who.actor is None and not phrase.text[:1].isupper()):
-        return None  # "Cuba also released a “U.S. intelligence asset”": a state acting says nothing
+        return None  # "Kestria also released a “Norland intelligence asset”": a state acting says nothing
     return Attribution(who, None, None, phrase, "subject")
 
 
@@ -220,7 +220,7 @@ def _is_partial(text: str, q: QuoteSpan) -> bool:
     """A quote that is part of a sentence ("… a 'common enemy' …") rather than the whole of it."""
     before = text[max(0, q.open_at - 2) : q.open_at].strip()
     if re.search(r"\b(?:a|an|the|of|as)\s*$", text[max(0, q.open_at - 6) : q.open_at]):
-        return True  # a "U.S. intelligence asset": a noun phrase inside the sentence, whatever its case
+        return True  # a "Norland intelligence asset": a noun phrase inside the sentence, whatever its case
     return bool(before) and (before[-1].isalnum() or before[-1] == ",") and not text[q.start : q.start + 1].isupper()
 
 

@@ -1,8 +1,8 @@
 """Preconditions of a conditional stance, cut from the dependency parse of its sentence.
 
 A condition is what must happen first, as the text words it: "until *it recognizes
-Israel*", "demanded *the withdrawal of Ukrainian forces from the east*", "insists on *the full
-restoration of its territorial integrity*", "in exchange for *democratic concessions*",
+Israel*", "demanded *the withdrawal of the army from the valley*", "insists on *the return
+of every village it lost*", "in exchange for *democratic concessions*",
 "*the militants must lay down their weapons*", "open to talks to *achieve our goals*". Each
 cue word points at a head in the parse (the clause a marker introduces, the object or
 complement of a demand, the noun after a preposition, the clause a "must" governs) and the

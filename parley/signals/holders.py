@@ -1,8 +1,8 @@
 """Who could hold a stance in a sentence: the candidate holders the stance model scores.
 
 Candidates come from the actor registry ("the Kremlin" -> Russia), from capitalised names
-the resolver turns into people or organisations ("Transnistrian Foreign Minister Vitaly
-Ignatyev"), from a demonym on a group noun ("the Ukrainian delegation" -> Ukraine), from
+the resolver turns into people or organisations ("Transnistrian Foreign Minister Teodor
+Lask"), from a demonym on a group noun ("the Ukrainian delegation" -> Ukraine), from
 subject pronouns ("he said" -> the person last named), from first-person words inside a
 quotation ("we will never ..." -> the speaker) and from the speaker of a quotation or of
 reported speech the sentence carries. Each candidate keeps the token that stands for it
@@ -212,7 +212,7 @@ def _org_like(phrase: str) -> bool:
 
 
 def _strip_places(name: str, resolver: Resolver) -> str:
-    """"Kosovo Albin Kurti" -> "Albin Kurti": a leading state or demonym is not part of a name."""
+    """"Kosovo Teodor Lask" -> "Teodor Lask": a leading state or demonym is not part of a name."""
     words = name.split()
     while len(words) > 2 and (resolver.registry.get(words[0]) or resolver.registry.country_of(words[0])):
         words = words[1:]
