@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -143,3 +144,19 @@ def spark():
     s.sparkContext.setLogLevel("ERROR")
     yield s
     s.stop()
+
+
+def find_chromium() -> str | None:
+    """$PARLEY_CHROMIUM, else the first Chromium or Chrome on PATH, else None."""
+    names = [os.environ.get("PARLEY_CHROMIUM")]
+    names += [shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")]
+    return next((n for n in names if n and os.access(n, os.X_OK)), None)
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    """The browser the browser tests drive; they skip, saying why, when there is none."""
+    path = find_chromium()
+    if path is None:
+        pytest.skip("no Chromium found (install Debian's chromium package, or set PARLEY_CHROMIUM)")
+    return path

@@ -8,9 +8,7 @@ Screenshots are kept in ``test-artifacts/``.
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
 import socket
 import threading
 import time
@@ -28,21 +26,6 @@ CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
     "--disable-component-update", "--disable-sync",
 ]
-
-
-def find_chromium() -> str | None:
-    """$PARLEY_CHROMIUM, else the first Chromium or Chrome on PATH, else None."""
-    names = [os.environ.get("PARLEY_CHROMIUM")]
-    names += [shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")]
-    return next((n for n in names if n and os.access(n, os.X_OK)), None)
-
-
-@pytest.fixture(scope="module")
-def chromium() -> str:
-    path = find_chromium()
-    if path is None:
-        pytest.skip("no Chromium found (install Debian's chromium package, or set PARLEY_CHROMIUM)")
-    return path
 
 
 @pytest.fixture(scope="module")

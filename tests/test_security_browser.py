@@ -16,7 +16,7 @@ from pathlib import Path
 from urllib.parse import quote, urlencode
 
 import pytest
-from test_browser import CHROMIUM_ARGS, find_chromium
+from test_browser import CHROMIUM_ARGS
 from test_security import COUNTERPART, HOLDER, PAYLOADS, SPEAKER, hostile_analyses, running_server
 
 from parley.store import Filters, Store
@@ -40,14 +40,6 @@ INSPECT = """() => {
   out.hidden = getComputedStyle(document.body).display === 'none';
   return out;
 }"""
-
-
-@pytest.fixture(scope="module")
-def chromium() -> str:
-    path = find_chromium()
-    if path is None:
-        pytest.skip("no Chromium found (install Debian's chromium package, or set PARLEY_CHROMIUM)")
-    return path
 
 
 @pytest.fixture(scope="module")
