@@ -134,8 +134,6 @@ def workbench_db(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def spark():
     """One local Spark session for every Spark test: 2 threads, 3 attempts per task (retries are tested)."""
-    import shutil
-
     if shutil.which("java") is None:
         pytest.skip("Java is not installed: the Spark tests need Java 17 (apt-get install openjdk-17-jre-headless)")
     from parley.spark import session
