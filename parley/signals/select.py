@@ -24,7 +24,6 @@ from __future__ import annotations
 import json
 import math
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -75,9 +74,8 @@ def triggered(doc: Doc) -> list[int]:
 def sentence_features(doc: Doc) -> dict[int, list[str]]:
     """The selector's features of each triggered sentence of ``doc``, by index (no parse needed)."""
     text, lower = doc.text, doc.text.lower()
-    starts = [s.start for s in doc.sentences]
-    actors = _actors_by_sentence(doc, starts)
-    quoted = _quoted_sentences(doc, starts)
+    actors = _actors_by_sentence(doc)
+    quoted = _quoted_sentences(doc)
     n = len(doc.sentences)
     out = {}
     for i in triggered(doc):
@@ -100,32 +98,28 @@ def sentence_features(doc: Doc) -> dict[int, list[str]]:
     return out
 
 
-def _sentence_of(starts: list[int], pos: int) -> int:
-    return max(0, bisect_right(starts, pos) - 1)
-
-
-def _actors_by_sentence(doc: Doc, starts: list[int]) -> dict[int, set[str]]:
+def _actors_by_sentence(doc: Doc) -> dict[int, set[str]]:
     """Kinds of actor named in each sentence, how many, and whether a person in it speaks."""
     kinds: dict[int, list[str]] = {}
     for m in doc.mentions:
-        kinds.setdefault(_sentence_of(starts, m.start), []).append(m.actor.kind)
+        kinds.setdefault(doc.sentence_at(m.start), []).append(m.actor.kind)
     resolver = doc.extras.get("resolver")
     for mention in getattr(resolver, "order", ()):
-        i = _sentence_of(starts, mention.pos)
+        i = doc.sentence_at(mention.pos)
         kinds.setdefault(i, []).append("speaker" if mention.salience >= SPEAKS else mention.who.kind)
     for mention in getattr(resolver, "orgs", ()):
-        kinds.setdefault(_sentence_of(starts, mention.pos), []).append(mention.who.kind)
+        kinds.setdefault(doc.sentence_at(mention.pos), []).append(mention.who.kind)
     return {i: {f"actor={k}" for k in found} | {f"actors={min(len(found), 3)}"} for i, found in kinds.items()}
 
 
-def _quoted_sentences(doc: Doc, starts: list[int]) -> dict[int, set[str]]:
+def _quoted_sentences(doc: Doc) -> dict[int, set[str]]:
     """Sentences a quotation or a reported statement with a speaker runs through."""
     out: dict[int, set[str]] = {}
     for q in [*doc.quotes, *doc.statements]:
         if not q.get("speaker"):
             continue
         tag = "reported" if q.get("kind") == "indirect" else "quoted"
-        for i in range(_sentence_of(starts, q["start"]), _sentence_of(starts, max(q["start"], q["end"] - 1)) + 1):
+        for i in range(doc.sentence_at(q["start"]), doc.sentence_at(max(q["start"], q["end"] - 1)) + 1):
             out.setdefault(i, set()).add(tag)
     return out
 
