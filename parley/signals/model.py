@@ -101,15 +101,20 @@ def from_json(data: dict[str, Any]) -> StanceModel:
         raise ParleyError("P406", f"the signal model file is not valid: {exc}") from None
 
 
+def read_json(path: str | None, bundled: str) -> Any:
+    """The JSON at ``path``, or the file ``bundled`` ships inside the package when ``path`` is None."""
+    if path is None:
+        text = resources.files("parley").joinpath(bundled).read_text(encoding="utf-8")
+    else:
+        text = Path(path).read_text(encoding="utf-8")
+    return json.loads(text)
+
+
 @lru_cache(maxsize=4)
 def load_model(path: str | None = None) -> StanceModel:
     """The shipped stance model (or the one at ``path``), read once per process."""
     try:
-        if path is None:
-            text = resources.files("parley").joinpath(MODEL_FILE).read_text(encoding="utf-8")
-        else:
-            text = Path(path).read_text(encoding="utf-8")
-        data = json.loads(text)
+        data = read_json(path, MODEL_FILE)
     except (OSError, json.JSONDecodeError) as exc:
         raise ParleyError("P406", f"cannot read the signal model: {exc}") from None
     return from_json(data)

@@ -21,17 +21,15 @@ Scoring is plain Python: a sum of weights per sentence.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ParleyError
 from .lexicon import KNOWN, STANCE_PATTERNS, TRIGGER
+from .model import read_json
 
 if TYPE_CHECKING:
     from ..pipeline import Doc
@@ -128,11 +126,7 @@ def _quoted_sentences(doc: Doc) -> dict[int, set[str]]:
 def load_selector(path: str | None = None) -> Selector:
     """The shipped selector (or one from ``path``), read once."""
     try:
-        if path is None:
-            raw = resources.files("parley").joinpath(SELECT_FILE).read_text(encoding="utf-8")
-        else:
-            raw = Path(path).read_text(encoding="utf-8")
-        data = json.loads(raw)
+        data = read_json(path, SELECT_FILE)
         return Selector(str(data["name"]), {str(k): float(v) for k, v in data["weights"].items()},
                         float(data["bias"]), float(data["threshold"]))
     except (OSError, ValueError, KeyError, TypeError) as exc:
