@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..evaluate import same_actor, score
+from ..evaluate import read_gold, same_actor, score
 from ..model import STANCES
 from .extract import adjust
 from .instances import Instance, instances
@@ -187,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("-C", type=float, default=0.3, help="inverse regularisation strength")
     a = ap.parse_args(argv)
-    golds = [json.loads(line) for line in open(a.gold, encoding="utf-8") if line.strip()]
+    golds = read_gold(a.gold)
     examples = [example(g) for g in golds]
     n_inst = sum(len(ex.instances) for ex in examples)
     n_pos = sum(1 for ex in examples for lab in ex.labels if lab)

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..evaluate import read_gold
 from .extract import find_signals
 from .select import Selector, sentence_features
 from .train import DEFAULT_GOLD, _locate, prepared
@@ -116,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--recall", type=float, default=0.97,
                     help="share of the sentences the stance model finds signals in that the selection must keep (CV)")
     a = ap.parse_args(argv)
-    golds = [json.loads(line) for line in open(a.gold, encoding="utf-8") if line.strip()]
+    golds = read_gold(a.gold)
     articles = [article(g) for g in golds]
     scores = cross_validate(articles, a.folds, a.C)
     print("threshold  sentences  characters  gold evidence  emitted  (shares kept, cross-validated)", file=sys.stderr)
