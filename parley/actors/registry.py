@@ -92,7 +92,11 @@ class Registry:
     def demonym(self, adjective: str) -> str:
         """The registry's own form of a demonym ("Azeri" -> "Azerbaijani"), else the word as given."""
         state = self.country_of(adjective)
-        return self._adjectives.get(state, adjective) if state else adjective
+        return (self.adjective(state) or adjective) if state else adjective
+
+    def adjective(self, state: str) -> str | None:
+        """The state's first demonym in the registry ("Azerbaijan" -> "Azerbaijani"), if it has one."""
+        return self._adjectives.get(state)
 
     def gender(self, name: str) -> str | None:
         """'f' or 'm' where the registry says so, for resolving pronouns."""

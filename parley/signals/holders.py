@@ -137,10 +137,8 @@ def _government_of(parsed: Any, cand: Candidate, ctx: Context) -> Candidate:
 
 def _demonym_word(state: str, ctx: Context) -> str | None:
     """"Spain" -> "Spanish" (the registry's first demonym of the state)."""
-    for dem, name in ctx.resolver.registry.demonyms.items():
-        if name == state:
-            return " ".join(w.capitalize() for w in dem.split())
-    return None
+    adjective = ctx.resolver.registry.adjective(state)
+    return " ".join(w.capitalize() for w in adjective.lower().split()) if adjective else None
 
 
 def _loose_names(parsed: Any, sent_start: int, taken: list[tuple[int, int]], ctx: Context) -> list[Candidate]:
