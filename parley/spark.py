@@ -40,7 +40,7 @@ from urllib.parse import unquote, urlparse
 
 from .batch import analyze_input, failed
 from .errors import ParleyError, UsageError
-from .ingest.sources import STRING_FIELDS, Item, RawInput, SiteMemory, field_map, read_file, record
+from .ingest.sources import STRING_FIELDS, Item, RawInput, SiteMemory, field_map, read_file, record, walk_folders
 from .model import Analysis, ErrorRecord
 from .settings import Settings
 from .tables import TABLES, column_type, rows
@@ -186,20 +186,12 @@ def plan(paths: Iterable[str], settings: Settings) -> _Plan:
 
 def _walk(root: Path, settings: Settings, out: _Plan) -> None:
     """Files under ``root`` in the order and with the names that ``parley.ingest.sources`` gives them."""
-    seen: set[tuple[int, int]] = set()
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
-        st = os.stat(dirpath)
-        if (st.st_dev, st.st_ino) in seen:
-            dirnames[:] = []
-            out.errors.append(ErrorRecord("P113", "directory visited twice (symlink loop)", source=dirpath))
+    for found in walk_folders(root, settings):
+        if isinstance(found, ErrorRecord):
+            out.errors.append(found)
             continue
-        seen.add((st.st_dev, st.st_ino))
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        group = []
-        for fn in sorted(filenames):
-            path = Path(dirpath) / fn
-            if not fn.startswith(".") and settings.wants(path, root):
-                (out.parquet if _is_parquet(fn) else group).append(str(path))
+        out.parquet.extend(str(path) for path in found if _is_parquet(path.name))
+        group = [str(path) for path in found if not _is_parquet(path.name)]
         if group:
             out.files.append(group)
 
