@@ -57,10 +57,8 @@ ARRAY_FIELDS: dict[str, type] = {
     f.name: type(f.default) for f in dataclasses.fields(RawInput) if isinstance(f.default, (tuple, frozenset))
 }
 ERROR_FIELDS = ("error_code", "error_message", "error_step")
-INPUT_SCHEMA = ", ".join(
-    f"{name} {'array<string>' if name in ARRAY_FIELDS else 'string'}" for name in (*INPUT_FIELDS, *ERROR_FIELDS)
-)
 INPUT_COLUMNS = (*INPUT_FIELDS, *ERROR_FIELDS)
+INPUT_SCHEMA = ", ".join(f"{name} {'array<string>' if name in ARRAY_FIELDS else 'string'}" for name in INPUT_COLUMNS)
 #: what the analysis stage emits: the table a row belongs to, and the row as JSON
 ROWS_SCHEMA = "table string, row string"
 #: parley.tables' column types as Spark SQL types
@@ -109,7 +107,7 @@ def session(master: str | None = None, app_name: str = "parley", conf: dict[str,
 
 def _input_row(item: Item) -> dict[str, Any]:
     """An input (or the error standing for one) as a row of ``INPUT_SCHEMA``; sets become sorted lists."""
-    row: dict[str, Any] = dict.fromkeys((*INPUT_FIELDS, *ERROR_FIELDS))
+    row: dict[str, Any] = dict.fromkeys(INPUT_COLUMNS)
     if isinstance(item, ErrorRecord):
         row.update(source=item.source, location=item.location, error_code=item.code,
                    error_message=item.message, error_step=item.step)
