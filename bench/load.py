@@ -37,6 +37,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus  # noqa: E402
+from scale import cpu_seconds  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples" / "articles"
@@ -167,20 +168,11 @@ def _ms(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=1000, method="inclusive")[max(0, int(q * 1000) - 1)] * 1000
 
 
-def _cpu_s(pid: int) -> float:
-    """User + system CPU seconds of a live process (Linux), 0 elsewhere."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return 0.0
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
 def measure(port: int, server_pid: int, args: argparse.Namespace, paths: list[str]) -> Figures:
     """Run the clients once and summarise what they saw."""
     clients = Clients(port, paths, args.requests, args.seconds)
     threads = [threading.Thread(target=clients.run_one_client) for _ in range(args.clients)]
-    cpu0, t0 = _cpu_s(server_pid), time.perf_counter()
+    cpu0, t0 = cpu_seconds(server_pid), time.perf_counter()
     for t in threads:
         t.start()
     for t in threads:
@@ -196,7 +188,7 @@ def measure(port: int, server_pid: int, args: argparse.Namespace, paths: list[st
     return Figures(
         args.clients, len(lat), errors, round(wall, 2), round(len(lat) / wall, 1), round(_ms(lat, 0.5), 1),
         round(_ms(lat, 0.9), 1), round(_ms(lat, 0.99), 1), round(max(lat) * 1000, 1),
-        round(_cpu_s(server_pid) - cpu0, 2), args.ingest, os.getloadavg(), per, clients.samples,
+        round(cpu_seconds(server_pid) - cpu0, 2), args.ingest, os.getloadavg(), per, clients.samples,
     )
 
 

@@ -107,7 +107,7 @@ def _memory_kb(pid: int) -> tuple[int, int]:
     return pss, rss
 
 
-def _cpu_s(pid: int) -> float:
+def cpu_seconds(pid: int) -> float:
     """User + system CPU seconds of one live process (for processes we cannot wait for)."""
     try:
         with open(f"/proc/{pid}/stat") as fh:
@@ -134,7 +134,7 @@ class Sampler(threading.Thread):
                 a, b = _memory_kb(p)
                 pss, rss = pss + a, rss + b
                 if p != self.pid:
-                    self.cpu[p] = max(self.cpu.get(p, 0.0), _cpu_s(p))
+                    self.cpu[p] = max(self.cpu.get(p, 0.0), cpu_seconds(p))
             self.peak_pss, self.peak_rss = max(self.peak_pss, pss), max(self.peak_rss, rss)
             self.done.wait(self.interval)
 

@@ -40,7 +40,7 @@ from urllib.parse import unquote, urlparse
 
 from .batch import analyze_input, failed
 from .errors import ParleyError, UsageError
-from .ingest.sources import STRING_FIELDS, Item, RawInput, SiteMemory, field_map, read_file, record
+from .ingest.sources import STRING_FIELDS, Item, RawInput, SiteMemory, field_map, read_file, record, walk_folders
 from .model import Analysis, ErrorRecord
 from .settings import Settings
 from .tables import TABLES, column_type, rows
@@ -57,10 +57,8 @@ ARRAY_FIELDS: dict[str, type] = {
     f.name: type(f.default) for f in dataclasses.fields(RawInput) if isinstance(f.default, (tuple, frozenset))
 }
 ERROR_FIELDS = ("error_code", "error_message", "error_step")
-INPUT_SCHEMA = ", ".join(
-    f"{name} {'array<string>' if name in ARRAY_FIELDS else 'string'}" for name in (*INPUT_FIELDS, *ERROR_FIELDS)
-)
 INPUT_COLUMNS = (*INPUT_FIELDS, *ERROR_FIELDS)
+INPUT_SCHEMA = ", ".join(f"{name} {'array<string>' if name in ARRAY_FIELDS else 'string'}" for name in INPUT_COLUMNS)
 #: what the analysis stage emits: the table a row belongs to, and the row as JSON
 ROWS_SCHEMA = "table string, row string"
 #: parley.tables' column types as Spark SQL types
@@ -109,7 +107,7 @@ def session(master: str | None = None, app_name: str = "parley", conf: dict[str,
 
 def _input_row(item: Item) -> dict[str, Any]:
     """An input (or the error standing for one) as a row of ``INPUT_SCHEMA``; sets become sorted lists."""
-    row: dict[str, Any] = dict.fromkeys((*INPUT_FIELDS, *ERROR_FIELDS))
+    row: dict[str, Any] = dict.fromkeys(INPUT_COLUMNS)
     if isinstance(item, ErrorRecord):
         row.update(source=item.source, location=item.location, error_code=item.code,
                    error_message=item.message, error_step=item.step)
@@ -186,20 +184,12 @@ def plan(paths: Iterable[str], settings: Settings) -> _Plan:
 
 def _walk(root: Path, settings: Settings, out: _Plan) -> None:
     """Files under ``root`` in the order and with the names that ``parley.ingest.sources`` gives them."""
-    seen: set[tuple[int, int]] = set()
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
-        st = os.stat(dirpath)
-        if (st.st_dev, st.st_ino) in seen:
-            dirnames[:] = []
-            out.errors.append(ErrorRecord("P113", "directory visited twice (symlink loop)", source=dirpath))
+    for found in walk_folders(root, settings):
+        if isinstance(found, ErrorRecord):
+            out.errors.append(found)
             continue
-        seen.add((st.st_dev, st.st_ino))
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        group = []
-        for fn in sorted(filenames):
-            path = Path(dirpath) / fn
-            if not fn.startswith(".") and settings.wants(path, root):
-                (out.parquet if _is_parquet(fn) else group).append(str(path))
+        out.parquet.extend(str(path) for path in found if _is_parquet(path.name))
+        group = [str(path) for path in found if not _is_parquet(path.name)]
         if group:
             out.files.append(group)
 

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
@@ -119,16 +124,44 @@ def workbench_analyses():
     ]
 
 
+def store_file(path: Path, analyses: Iterable) -> Path:
+    """Write ``analyses`` to a new store file at ``path``; returns the path, for fixtures."""
+    from parley.store import Store
+
+    with Store(path) as s:
+        for analysis in analyses:
+            s.add(analysis)
+    return path
+
+
+@contextlib.contextmanager
+def running_server(db: Path, log_level: str = "critical") -> Iterator[int]:
+    """The dashboard on a free loopback port in a thread; yields the port."""
+    import uvicorn
+
+    from parley.web.app import create_app
+
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    srv = uvicorn.Server(uvicorn.Config(create_app(db), log_level=log_level))
+    thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not srv.started and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert srv.started, "the dashboard did not start"
+    try:
+        yield sock.getsockname()[1]
+    finally:
+        srv.should_exit = True
+        thread.join(10)
+        sock.close()
+
+
 @pytest.fixture
 def workbench_db(tmp_path: Path) -> Path:
     """A store file holding ``workbench_analyses()``."""
-    from parley.store import Store
-
-    path = tmp_path / "workbench.db"
-    with Store(path) as s:
-        for analysis in workbench_analyses():
-            s.add(analysis)
-    return path
+    return store_file(tmp_path / "workbench.db", workbench_analyses())
 
 
 @pytest.fixture(scope="session")

@@ -9,15 +9,12 @@ from __future__ import annotations
 
 import json
 import re
-import socket
-import threading
-import time
 import urllib.request
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from conftest import ROOT, WIRE
+from conftest import ROOT, WIRE, running_server
 
 pytestmark = pytest.mark.browser
 
@@ -52,24 +49,8 @@ def example_db(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def server(example_db):
     """The dashboard on a free loopback port, in a thread, for the module's tests."""
-    import uvicorn
-
-    from parley.web.app import create_app
-
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    srv = uvicorn.Server(uvicorn.Config(create_app(example_db), log_level="warning"))
-    thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert srv.started, "the dashboard did not start"
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(10)
-    sock.close()
+    with running_server(example_db, log_level="warning") as port:
+        yield f"http://127.0.0.1:{port}"
 
 
 @pytest.fixture

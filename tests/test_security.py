@@ -13,13 +13,12 @@ import io
 import json
 import socket
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import make_analysis
+from conftest import make_analysis, running_server, store_file
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
@@ -72,39 +71,13 @@ def hostile_analyses():
 
 @pytest.fixture
 def hostile_db(tmp_path: Path) -> Path:
-    path = tmp_path / "hostile.db"
-    with Store(path) as s:
-        for analysis in hostile_analyses():
-            s.add(analysis)
-    return path
+    return store_file(tmp_path / "hostile.db", hostile_analyses())
 
 
 @pytest.fixture
 def client(hostile_db: Path) -> Iterator[TestClient]:
     with TestClient(create_app(hostile_db), raise_server_exceptions=False) as c:
         yield c
-
-
-@contextlib.contextmanager
-def running_server(db: Path) -> Iterator[int]:
-    """The dashboard on a free loopback port in a thread; yields the port."""
-    import uvicorn
-
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    srv = uvicorn.Server(uvicorn.Config(create_app(db), log_level="critical"))
-    thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started and time.monotonic() < deadline:
-        time.sleep(0.02)
-    assert srv.started, "the dashboard did not start"
-    try:
-        yield sock.getsockname()[1]
-    finally:
-        srv.should_exit = True
-        thread.join(10)
-        sock.close()
 
 
 def raw_get(port: int, target: str) -> tuple[int, dict[str, str], bytes]:
@@ -299,10 +272,7 @@ def terminal_db(tmp_path: Path) -> Path:
     text = f'Velic said talks with Lask were over. "We will not talk {TERMINAL}," Velic said.'
     analysis = make_analysis("t.txt", text, "2024-01-02", [("Velic [red]", "Lask", "refuse", "Velic said talks with Lask were over.", (), ())],
                              [("Velic [red]", f"We will not talk {TERMINAL}")])
-    path = tmp_path / "terminal.db"
-    with Store(path) as s:
-        s.add(analysis)
-    return path
+    return store_file(tmp_path / "terminal.db", [analysis])
 
 
 @pytest.mark.parametrize("command", ["signals", "quotes", "actors"])

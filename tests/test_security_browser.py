@@ -16,8 +16,9 @@ from pathlib import Path
 from urllib.parse import quote, urlencode
 
 import pytest
+from conftest import running_server, store_file
 from test_browser import CHROMIUM_ARGS
-from test_security import COUNTERPART, HOLDER, PAYLOADS, SPEAKER, hostile_analyses, running_server
+from test_security import COUNTERPART, HOLDER, PAYLOADS, SPEAKER, hostile_analyses
 
 from parley.store import Filters, Store
 
@@ -44,11 +45,7 @@ INSPECT = """() => {
 
 @pytest.fixture(scope="module")
 def hostile_store(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("hostile") / "hostile.db"
-    with Store(path) as s:
-        for analysis in hostile_analyses():
-            s.add(analysis)
-    return path
+    return store_file(tmp_path_factory.mktemp("hostile") / "hostile.db", hostile_analyses())
 
 
 @pytest.fixture(scope="module")

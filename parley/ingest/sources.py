@@ -150,6 +150,21 @@ def _path(path: Path, settings: Settings) -> Iterator[Item]:
 
 def _walk(root: Path, settings: Settings) -> Iterator[Item]:
     """Every file under ``root``, following symlinks; unreadable folders and loops are errors."""
+    for found in walk_folders(root, settings):
+        if isinstance(found, ErrorRecord):
+            yield found
+            continue
+        for path in found:
+            yield from read_file(path, settings)
+
+
+def walk_folders(root: Path, settings: Settings) -> Iterator[list[Path] | ErrorRecord]:
+    """The wanted files under ``root``, one sorted list per folder in walk order, or an error for a folder.
+
+    Shared by ``_walk`` and the Spark runner's planner, so both see the same files, in the
+    same order, with the same errors for unreadable folders and symlink loops. Lazy: a
+    folder is listed only when the one before it has been consumed.
+    """
     seen: set[tuple[int, int]] = set()
     unreadable: list[OSError] = []
     for dirpath, dirnames, filenames in os.walk(root, followlinks=True, onerror=unreadable.append):
@@ -166,11 +181,10 @@ def _walk(root: Path, settings: Settings) -> Iterator[Item]:
             continue
         seen.add((st.st_dev, st.st_ino))
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for fn in sorted(filenames):
-            path = Path(dirpath) / fn
-            if fn.startswith(".") or not settings.wants(path, root):
-                continue
-            yield from read_file(path, settings)
+        paths = (Path(dirpath) / fn for fn in sorted(filenames) if not fn.startswith("."))
+        files = [path for path in paths if settings.wants(path, root)]
+        if files:
+            yield files
     yield from _walk_errors(unreadable)
 
 
