@@ -188,12 +188,13 @@ def _exit_with(parent: int) -> None:
 
 
 def _alive(pid: int) -> bool:
+    """Whether process ``pid`` exists (one we may not signal exists too: PermissionError)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
-        return True
+        pass
     return True
 
 
