@@ -7,7 +7,7 @@ and the error), so the caller can account for every input it was given.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from .errors import ParleyError
 from .ingest.article import content_id, prepare
@@ -46,10 +46,15 @@ def analyze_input(raw: RawInput, settings: Settings | None = None) -> Analysis:
 def analyze_inputs(items: Iterable[RawInput | ErrorRecord], settings: Settings | None = None) -> Iterator[Analysis]:
     """Analyses for a stream of inputs, in order."""
     for item in items:
-        if isinstance(item, ErrorRecord):
-            yield failed(item)
-        else:
-            yield analyze_input(item, settings)
+        yield analyze_item(item, settings)
+
+
+def analyze_item(
+    item: RawInput | ErrorRecord, settings: Settings | None = None,
+    analyze: Callable[[RawInput, Settings | None], Analysis] = analyze_input,
+) -> Analysis:
+    """The analysis of one input, or an Analysis carrying the error record that stands for it."""
+    return failed(item) if isinstance(item, ErrorRecord) else analyze(item, settings)
 
 
 def analyze_paths(paths: Iterable[str], settings: Settings | None = None) -> Iterator[Analysis]:

@@ -26,7 +26,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import chain, islice
 
-from .batch import analyze_input, failed
+from .batch import analyze_input, analyze_item, failed
 from .ingest.sources import Item, RawInput, iter_inputs
 from .model import Analysis, ErrorRecord
 from .settings import Settings
@@ -75,12 +75,8 @@ def analyze_inputs(
     items = iter(items)
     head = list(islice(items, CHUNK + 1))
     if n <= 1 or len(head) <= CHUNK:
-        return (_analyze_one(item, settings, analyze) for item in chain(head, items))
+        return (analyze_item(item, settings, analyze) for item in chain(head, items))
     return _pooled(chain(head, items), settings, n, analyze)
-
-
-def _analyze_one(item: Item, settings: Settings, analyze: Analyze) -> Analysis:
-    return failed(item) if isinstance(item, ErrorRecord) else analyze(item, settings)
 
 
 def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
@@ -200,4 +196,4 @@ def _alive(pid: int) -> bool:
 
 def _run_chunk(chunk: list[Item]) -> list[Analysis]:
     settings = _worker_settings or Settings()
-    return [_analyze_one(item, settings, _worker_analyze) for item in chunk]
+    return [analyze_item(item, settings, _worker_analyze) for item in chunk]

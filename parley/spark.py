@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlparse
 
-from .batch import analyze_input, failed
+from .batch import analyze_input, analyze_item, failed
 from .errors import ParleyError, UsageError
 from .ingest.sources import STRING_FIELDS, Item, RawInput, SiteMemory, field_map, read_file, record, walk_folders
 from .model import Analysis, ErrorRecord
@@ -327,10 +327,8 @@ def frame_inputs(df: DataFrame, settings: Settings | None = None, source: str = 
 
 def _safe_analysis(item: Item, settings: Settings, analyze: Analyze) -> Analysis:
     """The analysis of one input; whatever goes wrong becomes its error record, never a failed task."""
-    if isinstance(item, ErrorRecord):
-        return failed(item)
     try:
-        return analyze(item, settings)
+        return analyze_item(item, settings, analyze)
     except Exception as exc:  # noqa: BLE001 - one bad article must not fail the task
         err = ErrorRecord("P200", f"{type(exc).__name__}: {exc}"[:300], item.source, item.location, "analyze")
         return failed(err, item.ref)
