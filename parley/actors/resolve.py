@@ -845,8 +845,7 @@ _APPOSITION = re.compile(
     r"(?:\s+(?:of|for|and|on|the|[A-Z][\w’'-]*))*)?"
     r"\s*(?:\([^)]{0,40}\)\s*)?(?:(?:also|later|then|again|has|had|on \w+)\s+)*"
 )
-_SAID_BEFORE = re.compile(r"\b(?:said|says|told|added)\s+$")
-_SAID_OR_ASKED_BEFORE = re.compile(r"\b(?:said|says|added|told|asked)\s+$")
+_SAID_BEFORE = re.compile(r"\b(?:said|says|added|told|asked)\s+$")
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?]\s+|\n)(?:[A-Z]\w*,?\s+)?$")
 _ENDS_CLAUSE = re.compile(r"\s*(?:[.,;:!?)(]|who\b|$)")
 _ACCORDING_BEFORE = re.compile(r"\baccording to\s+$")
@@ -860,13 +859,13 @@ def _salience(text: str, start: int, end: int, layout: _Layout) -> int:
 
     after = _APPOSITION.match(text, end).end()
     lead = text[max(0, start - 40) : start]
-    sentence = layout.sentence_start(start) if layout.starts else max(0, start - 200)
-    embedded = layout.cue_between(sentence, start) and not _SAID_BEFORE.search(lead)
     first = start in layout.starts or bool(_OPENS_SENTENCE.search(lead))
-    if _SAID_OR_ASKED_BEFORE.search(lead):
+    if _SAID_BEFORE.search(lead):
         # `," said Gen. Kvashnin.` speaks; in "Lask said Darran (and Ardell) had asked …" Darran does not
         return 3 if _ENDS_CLAUSE.match(text[end : end + 6]) else 1
     if CUE_RX.match(text, after) or _ACCORDING_BEFORE.search(lead):
+        sentence = layout.sentence_start(start) if layout.starts else max(0, start - 200)
+        embedded = layout.cue_between(sentence, start)  # a cue before the name in its sentence
         return 1 if embedded else 3 if first else 2  # "Rogozin said that Putin and Bush agreed": Bush is not speaking
     if first or _VERBISH.match(text, after):
         return 1
