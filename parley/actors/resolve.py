@@ -21,6 +21,8 @@ from functools import lru_cache
 from typing import Any
 
 from ..model import Actor
+from ..quotes.cues import CUE_RX, OUTLET_RX
+from ..text.segment import ABBREVIATIONS
 from .names import (
     DESCRIBED_KIND,
     HONORIFICS,
@@ -29,6 +31,7 @@ from .names import (
     PARTICLES,
     TITLE_WORDS,
     before_headline_verb,
+    first_names,
     gender_of,
     is_capitalised,
     looks_like_person,
@@ -781,14 +784,10 @@ _PLACE_BEFORE = frozenset("for to of in".split())
 
 
 def _first_name(word: str) -> bool:
-    from .names import first_names
-
     return word.lower() in first_names()
 
 
 def _name_word(word: str) -> bool:
-    from .names import ORG_WORDS
-
     bare = word.lower().strip(",")
     if bare in TITLE_WORDS or bare.rstrip(".") in TITLE_WORDS or bare in ORG_WORDS:
         return False
@@ -855,8 +854,6 @@ _VERBISH = re.compile(r"(?:has|had|was|is|will|would|[a-z]+ed)\b")
 
 def _salience(text: str, start: int, end: int, layout: _Layout) -> int:
     """2 for a name that speaks (the subject of a cue, or "said X"), 1 for a subject, else 0."""
-    from ..quotes.cues import CUE_RX
-
     after = _APPOSITION.match(text, end).end()
     lead = text[max(0, start - 40) : start]
     first = start in layout.starts or bool(_OPENS_SENTENCE.search(lead))
@@ -887,8 +884,6 @@ class _Layout:
 
     @classmethod
     def of(cls, text: str, starts: set[int]) -> _Layout:
-        from ..quotes.cues import CUE_RX
-
         found = list(CUE_RX.finditer(text))
         return cls(starts, sorted(starts), [m.start() for m in found], [m.end() for m in found])
 
@@ -935,9 +930,6 @@ def _strip_the(name: str) -> str:
 @lru_cache(maxsize=_CACHED)
 def _organisation(name: str) -> str | None:
     """'media' or 'organisation' for a capitalised name with an organisation word ("The New York Times")."""
-    from ..quotes.cues import OUTLET_RX
-    from .names import ORG_WORDS
-
     words = name.split()
     if not words or not all(is_capitalised(w) or w.lower() in ("of", "for", "and", "the", "on") for w in words):
         return None
@@ -980,8 +972,6 @@ def name_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
 @lru_cache(maxsize=_CACHED)
 def is_abbreviation(word: str) -> bool:
     """"Gen.", "U.S.", an initial "B." - a full stop that does not end a sentence."""
-    from ..text.segment import ABBREVIATIONS
-
     bare = word.rstrip(".")
     if len(bare) <= 3 and bare[:1].isupper() and bare[1:].islower():
         return True  # "Del.", "Ald.", "Gen."
