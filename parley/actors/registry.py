@@ -61,12 +61,11 @@ class Registry:
             for alias in (a.name, *a.aliases):
                 self._index.setdefault(_key(alias), a)
         # the matcher looks names up word by word: which words can start one, how long they run
-        self._lengths: dict[str, set[int]] = {}
+        lengths: dict[str, set[int]] = {}
         for k in self._index:
             if k:
-                self._lengths.setdefault(k.split()[0], set()).add(len(k.split()))
-        self._firsts = set(self._lengths)
-        self._longest_first = {w: tuple(sorted(ns, reverse=True)) for w, ns in self._lengths.items()}
+                lengths.setdefault(k.split()[0], set()).add(len(k.split()))
+        self._longest_first = {w: tuple(sorted(ns, reverse=True)) for w, ns in lengths.items()}
         self._got: dict[str, Actor | None] = {}
 
     def __len__(self) -> int:
@@ -135,10 +134,10 @@ class Registry:
 
     def _may_start(self, word: str) -> str | None:
         """The first word of some name that ``word`` is (as written, or without "'s" or a full stop)."""
-        if word in self._firsts:
+        if word in self._longest_first:
             return word
         for bare in (word.removesuffix("."), word.removesuffix(".").removesuffix("'s").removesuffix("'")):
-            if bare in self._firsts:
+            if bare in self._longest_first:
                 return bare
         return None
 
