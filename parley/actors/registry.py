@@ -28,6 +28,7 @@ from typing import Any
 
 from ..errors import ConfigError
 from ..model import ACTOR_KINDS, Actor, Role
+from .names import NOT_NAMES, TITLE_WORDS
 
 ENTRY_KEYS = {"name", "kind", "side", "aliases", "roles", "demonyms", "gender"}
 ROLE_KEYS = {"title", "side", "start", "end"}
@@ -194,7 +195,7 @@ def _inside_longer_name(text: str, start: int, end: int) -> bool:
         return False
     for rx, at in ((_NEXT_WORD, end), (_PREV_WORD, None)):
         m = rx.match(text, at) if at is not None else rx.search(text, max(0, start - 30), start)
-        if m and m.group(1).lower() not in _not_a_name():
+        if m and m.group(1).lower() not in _NOT_A_NAME:
             return True
     return False
 
@@ -203,13 +204,8 @@ _THE = re.compile(r"^the\s+", re.I)
 _MEMO_SIZE = 50_000
 _VERBS_AFTER = frozenset("says said tells told calls warns vows administration government campaign".split())
 
-
-@lru_cache(maxsize=1)
-def _not_a_name() -> frozenset[str]:
-    """Words after or before an alias that do not extend it into a longer name (made once)."""
-    from .names import NOT_NAMES, TITLE_WORDS
-
-    return NOT_NAMES | TITLE_WORDS | _VERBS_AFTER
+# words after or before an alias that do not extend it into a longer name
+_NOT_A_NAME = NOT_NAMES | TITLE_WORDS | _VERBS_AFTER
 
 
 def _case_ok(found: str, actor: Actor) -> bool:
