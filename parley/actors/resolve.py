@@ -515,8 +515,8 @@ class Resolver:
         k = next((i for i, w in enumerate(words) if w.lower().strip(".,") in _DOCUMENT_WORDS), None)
         if k is None or (k > 0 and words[k - 1].lower().endswith(("’s", "'s"))):
             return None  # no document, or an owner's statement ("Trump's statement"): the owner speaks
+        named = " ".join(w for w in words[:k] if w.lower() not in _NOT_ISSUER)  # "Hamas" of "a Hamas statement"
         if words[k].lower().strip(".,") in _OWNED:  # "the IMF report stated": a report speaks for its author
-            named = " ".join(w for w in words[:k] if w.lower() not in _NOT_ISSUER)
             who = self.resolve(named, pos) if named[:1].isupper() else None
             return who if who is not None and who.kind not in PEOPLE and who.kind != "media" else None
         by = _ISSUED_BY.match(" " + " ".join(words[k + 1 :]))
@@ -524,7 +524,6 @@ class Resolver:
             who = self._issuer(by.group(1), pos)
             if who is not None:
                 return who
-        named = " ".join(w for w in words[:k] if w.lower() not in _NOT_ISSUER)
         if named:  # "a Hamas statement"; "the Foreign Affairs ministry statement" after the ministry issued one
             who = self._issued_before(pos, named) or self.resolve(named, pos)
             if who is not None and who.kind not in ("anonymous", "media") and who.name.lower() != named.lower():
@@ -558,9 +557,9 @@ class Resolver:
     def _issued_before(self, pos: int, named: str | None = None) -> Resolved | None:
         """The last issuer of a statement before ``pos`` (nearby), whose name contains ``named`` if given."""
         lo = self._paragraphs_before(pos, 6)[-1][0]
+        forms = (named.lower(), self._body_name(named).lower()) if named is not None else ()
         for m in reversed(self._issued):
-            if lo <= m.pos < pos and (named is None or named.lower() in m.who.name.lower()
-                                      or self._body_name(named).lower() in m.who.name.lower()):
+            if lo <= m.pos < pos and (not forms or any(f in m.who.name.lower() for f in forms)):
                 return m.who
         return None
 
