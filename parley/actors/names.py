@@ -29,7 +29,7 @@ TITLE_WORDS = frozenset(
     cochair president-elect ex- then- chief-of-staff staff aide commissioner inspector superintendent
     detective officer agent sheriff ranking majority minority whip leader-elect delegate member members
     chairperson executive ceo cfo founder co-founder president's host anchor columnist reporter pastor
-    mufti mullah general-secretary secretary-general high commander-in-chief del. delegate""".split()
+    mufti mullah general-secretary secretary-general high commander-in-chief del.""".split()
 )
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady".split())
 FEMALE_TITLES = frozenset(

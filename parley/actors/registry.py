@@ -28,6 +28,7 @@ from typing import Any
 
 from ..errors import ConfigError
 from ..model import ACTOR_KINDS, Actor, Role
+from .names import NOT_NAMES, TITLE_WORDS
 
 ENTRY_KEYS = {"name", "kind", "side", "aliases", "roles", "demonyms", "gender"}
 ROLE_KEYS = {"title", "side", "start", "end"}
@@ -61,12 +62,11 @@ class Registry:
             for alias in (a.name, *a.aliases):
                 self._index.setdefault(_key(alias), a)
         # the matcher looks names up word by word: which words can start one, how long they run
-        self._lengths: dict[str, set[int]] = {}
+        lengths: dict[str, set[int]] = {}
         for k in self._index:
             if k:
-                self._lengths.setdefault(k.split()[0], set()).add(len(k.split()))
-        self._firsts = set(self._lengths)
-        self._longest_first = {w: tuple(sorted(ns, reverse=True)) for w, ns in self._lengths.items()}
+                lengths.setdefault(k.split()[0], set()).add(len(k.split()))
+        self._longest_first = {w: tuple(sorted(ns, reverse=True)) for w, ns in lengths.items()}
         self._got: dict[str, Actor | None] = {}
 
     def __len__(self) -> int:
@@ -139,10 +139,10 @@ class Registry:
 
     def _may_start(self, word: str) -> str | None:
         """The first word of some name that ``word`` is (as written, or without "'s" or a full stop)."""
-        if word in self._firsts:
+        if word in self._longest_first:
             return word
         for bare in (word.removesuffix("."), word.removesuffix(".").removesuffix("'s").removesuffix("'")):
-            if bare in self._firsts:
+            if bare in self._longest_first:
                 return bare
         return None
 
@@ -199,7 +199,7 @@ def _inside_longer_name(text: str, start: int, end: int) -> bool:
         return False
     for rx, at in ((_NEXT_WORD, end), (_PREV_WORD, None)):
         m = rx.match(text, at) if at is not None else rx.search(text, max(0, start - 30), start)
-        if m and m.group(1).lower() not in _not_a_name():
+        if m and m.group(1).lower() not in _NOT_A_NAME:
             return True
     return False
 
@@ -208,13 +208,8 @@ _THE = re.compile(r"^the\s+", re.I)
 _MEMO_SIZE = 50_000
 _VERBS_AFTER = frozenset("says said tells told calls warns vows administration government campaign".split())
 
-
-@lru_cache(maxsize=1)
-def _not_a_name() -> frozenset[str]:
-    """Words after or before an alias that do not extend it into a longer name (made once)."""
-    from .names import NOT_NAMES, TITLE_WORDS
-
-    return NOT_NAMES | TITLE_WORDS | _VERBS_AFTER
+# words after or before an alias that do not extend it into a longer name
+_NOT_A_NAME = NOT_NAMES | TITLE_WORDS | _VERBS_AFTER
 
 
 def _case_ok(found: str, actor: Actor) -> bool:

@@ -21,6 +21,8 @@ from functools import lru_cache
 from typing import Any
 
 from ..model import Actor
+from ..quotes.cues import CUE_RX, OUTLET_RX
+from ..text.segment import ABBREVIATIONS
 from .names import (
     DESCRIBED_KIND,
     HONORIFICS,
@@ -29,6 +31,7 @@ from .names import (
     PARTICLES,
     TITLE_WORDS,
     before_headline_verb,
+    first_names,
     gender_of,
     is_capitalised,
     looks_like_person,
@@ -512,8 +515,8 @@ class Resolver:
         k = next((i for i, w in enumerate(words) if w.lower().strip(".,") in _DOCUMENT_WORDS), None)
         if k is None or (k > 0 and words[k - 1].lower().endswith(("’s", "'s"))):
             return None  # no document, or an owner's statement ("Trump's statement"): the owner speaks
+        named = " ".join(w for w in words[:k] if w.lower() not in _NOT_ISSUER)  # "Hamas" of "a Hamas statement"
         if words[k].lower().strip(".,") in _OWNED:  # "the IMF report stated": a report speaks for its author
-            named = " ".join(w for w in words[:k] if w.lower() not in _NOT_ISSUER)
             who = self.resolve(named, pos) if named[:1].isupper() else None
             return who if who is not None and who.kind not in PEOPLE and who.kind != "media" else None
         by = _ISSUED_BY.match(" " + " ".join(words[k + 1 :]))
@@ -521,7 +524,6 @@ class Resolver:
             who = self._issuer(by.group(1), pos)
             if who is not None:
                 return who
-        named = " ".join(w for w in words[:k] if w.lower() not in _NOT_ISSUER)
         if named:  # "a Hamas statement"; "the Foreign Affairs ministry statement" after the ministry issued one
             who = self._issued_before(pos, named) or self.resolve(named, pos)
             if who is not None and who.kind not in ("anonymous", "media") and who.name.lower() != named.lower():
@@ -555,9 +557,9 @@ class Resolver:
     def _issued_before(self, pos: int, named: str | None = None) -> Resolved | None:
         """The last issuer of a statement before ``pos`` (nearby), whose name contains ``named`` if given."""
         lo = self._paragraphs_before(pos, 6)[-1][0]
+        forms = (named.lower(), self._body_name(named).lower()) if named is not None else ()
         for m in reversed(self._issued):
-            if lo <= m.pos < pos and (named is None or named.lower() in m.who.name.lower()
-                                      or self._body_name(named).lower() in m.who.name.lower()):
+            if lo <= m.pos < pos and (not forms or any(f in m.who.name.lower() for f in forms)):
                 return m.who
         return None
 
@@ -781,14 +783,10 @@ _PLACE_BEFORE = frozenset("for to of in".split())
 
 
 def _first_name(word: str) -> bool:
-    from .names import first_names
-
     return word.lower() in first_names()
 
 
 def _name_word(word: str) -> bool:
-    from .names import ORG_WORDS
-
     bare = word.lower().strip(",")
     if bare in TITLE_WORDS or bare.rstrip(".") in TITLE_WORDS or bare in ORG_WORDS:
         return False
@@ -845,8 +843,7 @@ _APPOSITION = re.compile(
     r"(?:\s+(?:of|for|and|on|the|[A-Z][\w’'-]*))*)?"
     r"\s*(?:\([^)]{0,40}\)\s*)?(?:(?:also|later|then|again|has|had|on \w+)\s+)*"
 )
-_SAID_BEFORE = re.compile(r"\b(?:said|says|told|added)\s+$")
-_SAID_OR_ASKED_BEFORE = re.compile(r"\b(?:said|says|added|told|asked)\s+$")
+_SAID_BEFORE = re.compile(r"\b(?:said|says|added|told|asked)\s+$")
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?]\s+|\n)(?:[A-Z]\w*,?\s+)?$")
 _ENDS_CLAUSE = re.compile(r"\s*(?:[.,;:!?)(]|who\b|$)")
 _ACCORDING_BEFORE = re.compile(r"\baccording to\s+$")
@@ -856,17 +853,15 @@ _VERBISH = re.compile(r"(?:has|had|was|is|will|would|[a-z]+ed)\b")
 
 def _salience(text: str, start: int, end: int, layout: _Layout) -> int:
     """2 for a name that speaks (the subject of a cue, or "said X"), 1 for a subject, else 0."""
-    from ..quotes.cues import CUE_RX
-
     after = _APPOSITION.match(text, end).end()
     lead = text[max(0, start - 40) : start]
-    sentence = layout.sentence_start(start) if layout.starts else max(0, start - 200)
-    embedded = layout.cue_between(sentence, start) and not _SAID_BEFORE.search(lead)
     first = start in layout.starts or bool(_OPENS_SENTENCE.search(lead))
-    if _SAID_OR_ASKED_BEFORE.search(lead):
+    if _SAID_BEFORE.search(lead):
         # `," said Gen. Kvashnin.` speaks; in "Lask said Darran (and Ardell) had asked …" Darran does not
         return 3 if _ENDS_CLAUSE.match(text[end : end + 6]) else 1
     if CUE_RX.match(text, after) or _ACCORDING_BEFORE.search(lead):
+        sentence = layout.sentence_start(start) if layout.starts else max(0, start - 200)
+        embedded = layout.cue_between(sentence, start)  # a cue before the name in its sentence
         return 1 if embedded else 3 if first else 2  # "Rogozin said that Putin and Bush agreed": Bush is not speaking
     if first or _VERBISH.match(text, after):
         return 1
@@ -888,8 +883,6 @@ class _Layout:
 
     @classmethod
     def of(cls, text: str, starts: set[int]) -> _Layout:
-        from ..quotes.cues import CUE_RX
-
         found = list(CUE_RX.finditer(text))
         return cls(starts, sorted(starts), [m.start() for m in found], [m.end() for m in found])
 
@@ -936,9 +929,6 @@ def _strip_the(name: str) -> str:
 @lru_cache(maxsize=_CACHED)
 def _organisation(name: str) -> str | None:
     """'media' or 'organisation' for a capitalised name with an organisation word ("The New York Times")."""
-    from ..quotes.cues import OUTLET_RX
-    from .names import ORG_WORDS
-
     words = name.split()
     if not words or not all(is_capitalised(w) or w.lower() in ("of", "for", "and", "the", "on") for w in words):
         return None
@@ -981,8 +971,6 @@ def name_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
 @lru_cache(maxsize=_CACHED)
 def is_abbreviation(word: str) -> bool:
     """"Gen.", "U.S.", an initial "B." - a full stop that does not end a sentence."""
-    from ..text.segment import ABBREVIATIONS
-
     bare = word.rstrip(".")
     if len(bare) <= 3 and bare[:1].isupper() and bare[1:].islower():
         return True  # "Del.", "Ald.", "Gen."

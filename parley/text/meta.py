@@ -33,7 +33,6 @@ _DATE_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s
 _DATE_ISO = re.compile(r"\b((?:19|20)\d\d)[-/](\d\d)[-/](\d\d)\b")
 _DATE_DOTS = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\b")
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d\d)[/-](\d\d)(?:/|\b)")
-_URL_YM = re.compile(r"/((?:19|20)\d\d)/(\d\d)/")
 _UPDATED = re.compile(r"\b(updated|modified|last edited)\b", re.IGNORECASE)
 _BYLINE = re.compile(r"^\s*(?:By|BY|Written [Bb]y|Words [Bb]y|Author|Authors|Reporting [Bb]y)\b[:\s]+(.+?)\s*$")
 _BYLINE_END = re.compile(r"\bby ([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})\s*$")
