@@ -125,3 +125,57 @@ def test_signals_details_shipped_selector_loads_and_damaged_one_is_a_coded_error
     with pytest.raises(ParleyError) as err:
         load_selector(str(path))
     assert err.value.code == "P406"
+
+
+def _parsed(sentence: str):
+    return next(nlp.load().pipe([sentence], disable=SKIPPED))
+
+
+def _cand(parsed, name: str, side: str | None, kind: str = "state", word: str | None = None):
+    from parley.signals.holders import Candidate
+
+    token = next((t.i for t in parsed if t.text == (word or name.split()[-1])), None)
+    return Candidate(name, side, kind, "registry", token)
+
+
+def test_signals_details_counterpart_of_a_list_after_with_is_outside_the_list():
+    parsed = _parsed("Kestria opened talks with Dorvania, Tarnia and Velmark on Monday.")
+    holder = _cand(parsed, "Dorvania", "Dorvania")
+    others = [_cand(parsed, n, n) for n in ("Kestria", "Tarnia", "Velmark")]
+    assert details.counterpart(holder, others, parsed, []) == "Kestria"  # Tarnia sits beside Dorvania
+
+
+def test_signals_details_counterpart_is_never_the_holder_under_another_name_nor_its_own_side():
+    parsed = _parsed("Ivo Darran said Darran and the Kestrian army would never recognise the Northern Front.")
+    holder = _cand(parsed, "Ivo Darran", "Kestria", "person", word="Ivo")
+    others = [_cand(parsed, "Darran", None, "person"), _cand(parsed, "Kestria", "Kestria", word="Kestrian"),
+              _cand(parsed, "Northern Front", "Northern Front", "armed_group", word="Front")]
+    assert details.counterpart(holder, others, parsed, []) == "Northern Front"
+
+
+def test_signals_details_counterpart_prefers_a_placed_party_to_an_unresolved_word():
+    parsed = _parsed("The Committee said Kestria held talks with Dorvania in Tarn.")
+    holder = _cand(parsed, "Kestria", "Kestria")
+    others = [_cand(parsed, "Committee", None, "organisation"), _cand(parsed, "Dorvania", "Dorvania")]
+    assert details.counterpart(holder, others, parsed, []) == "Dorvania"
+
+
+def test_signals_details_unnamed_partner_of_talks_is_the_counterpart():
+    parsed = _parsed("The Kestrian government will never negotiate with criminal gangs, the minister said.")
+    holder = _cand(parsed, "Kestrian government", "Kestria", word="government")
+    assert details.counterpart(holder, [], parsed, ["Kestria", "Dorvania"]) == "criminal gangs"
+
+
+def test_signals_details_fallback_counterpart_skips_the_holders_own_side_and_bodies():
+    parsed = _parsed("He said that the talks would go on.")
+    holder = _cand(parsed, "Ivo Darran", "Kestria", "person", word="He")
+    assert details.counterpart(holder, [], parsed, ["Kestria", "Dorvania"]) == "Dorvania"
+
+
+def test_signals_details_a_conditional_signal_gives_only_its_own_goals_as_reason():
+    from parley.signals.extract import _reasons
+
+    sentence = "Kestria will talk only if the terrorists release the hostages, so that our goals are met."
+    assert _reasons(sentence, "conditional") == ["objectives"]
+    assert "terrorism" in _reasons(sentence, "refuse")
+    assert _reasons(sentence, "engaged") == []

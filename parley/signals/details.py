@@ -15,27 +15,88 @@ from collections import Counter
 from typing import Any
 
 from .holders import Candidate
-from .lexicon import BECAUSE, CONDITION_MARKERS, REASONS
+from .lexicon import BECAUSE, CONDITION_MARKERS, CUES, REASONS
+from .parse import text_of
+from .words import lemma
 
 _CLAUSE_END = re.compile(r"[,;:.!?\"“”()]|\s[-–—]\s|\b(?:but|while|although|whereas|and said|said|saying)\b")
 MAX_CONDITION_WORDS = 18
+PARTNER_HEADS = CUES["talk"] | CUES["truce"] | {"engage", "deal", "agreement", "negotiate"}
+NOT_PARTIES = frozenset({"media", "anonymous", "analyst"})
 
 
 def counterpart(cand: Candidate, others: list[Candidate], parsed: Any, fallback: list[str]) -> str | None:
     """The actor ``cand`` would (not) negotiate with, by the sentence, else by the article."""
-    best, best_score = None, 0
-    for o in others:
-        if o.name == cand.name or (o.side and o.side == cand.side):
-            continue
-        score = 1 + _place_score(o, parsed)
-        if score > 0 and score > best_score:
-            best, best_score = o.name, score
+    best = in_sentence(cand, others, parsed)
     if best is not None:
         return best
     for name in fallback:
-        if name != cand.name and name != cand.side:
+        if name != cand.name and name != cand.side and not _same_name(name, cand.name):
             return name
     return None
+
+
+def in_sentence(cand: Candidate, others: list[Candidate], parsed: Any) -> str | None:
+    """The other party the sentence names ("talks *with* X"), else an unnamed partner of talks."""
+    best, best_score = None, 0
+    for o in others:
+        if not _other_party(cand, o):
+            continue
+        score = 1 + _place_score(o, parsed) + _kind_score(o) - 3 * _co_party(cand, o, parsed)
+        if score > 0 and score > best_score:
+            best, best_score = o.name, score
+    return best if best is not None else _partner_phrase(parsed)
+
+
+def _other_party(cand: Candidate, o: Candidate) -> bool:
+    """Whether ``o`` can be the other party of ``cand``: not the holder again under another name
+    ("Calle" beside "Humberto de la Calle"), not its own side, not an outlet or an unnamed source."""
+    if o.kind in NOT_PARTIES or _same_name(o.name, cand.name):
+        return False
+    if o.side and (o.side == cand.side or o.side == cand.name):
+        return False
+    return o.name != cand.side
+
+
+def _partner_phrase(parsed: Any) -> str | None:
+    """An unnamed partner of talks ("will not negotiate *with criminal gangs*"): the common noun
+    after "with" on a talk word, with its modifiers, without determiners."""
+    for tok in parsed:
+        if tok.lower_ != "with" or tok.dep_ != "prep" or lemma(tok.head) not in PARTNER_HEADS:
+            continue
+        for obj in tok.children:
+            if obj.dep_ == "pobj" and obj.tag_ in ("NN", "NNS"):
+                words = [t for t in obj.lefts if t.dep_ in ("amod", "compound", "nmod")]
+                start = words[0].idx if words and words[0].i == obj.i - len(words) else obj.idx
+                return text_of(parsed)[start: obj.idx + len(obj.text)]
+    return None
+
+
+def _co_party(cand: Candidate, o: Candidate, parsed: Any) -> bool:
+    """"talks with Britain, France and Germany": the members of one list brought in by "with"
+    sit on one side of the table ("between X and Y", "X and Y met" keep them apart)."""
+    if cand.token is None or o.token is None:
+        return False
+    a, b = _list_head(parsed[cand.token]), _list_head(parsed[o.token])
+    return a.i == b.i and a.dep_ == "pobj" and a.head.lower_ in ("with", "to", "from", "against")
+
+
+def _list_head(tok: Any) -> Any:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _same_name(a: str, b: str) -> bool:
+    """One name's words inside the other's ("Oreja" in "Jaime Mayor Oreja")."""
+    wa, wb = set(a.lower().split()), set(b.lower().split())
+    return bool(wa) and bool(wb) and (wa <= wb or wb <= wa)
+
+
+def _kind_score(o: Candidate) -> int:
+    """A party the registry or the resolver placed on a side beats a bare capitalised word
+    ("City", "Dialogue", "Committee") that resolved to nothing."""
+    return 1 if o.side else -1
 
 
 def _place_score(o: Candidate, parsed: Any) -> int:
@@ -58,7 +119,7 @@ def main_parties(instances: list[Any]) -> list[str]:
     counts: Counter[str] = Counter()
     for inst in instances:
         c = inst.cand
-        if c.kind in ("state", "armed_group", "organisation", "government"):
+        if c.kind in ("state", "armed_group", "government"):
             counts[c.side or c.name] += 1
     return [name for name, _ in counts.most_common()]
 
