@@ -179,3 +179,19 @@ def test_signals_details_a_conditional_signal_gives_only_its_own_goals_as_reason
     assert _reasons(sentence, "conditional") == ["objectives"]
     assert "terrorism" in _reasons(sentence, "refuse")
     assert _reasons(sentence, "engaged") == []
+
+
+def test_signals_details_a_signal_collects_the_conditions_of_all_its_sentences():
+    from parley.model import STANCES
+    from parley.signals.extract import find_signals
+    from parley.signals.model import StanceModel
+    from parley.signals.train import prepared
+
+    # a model under which every candidate holds a conditional stance in every sentence
+    bias = tuple(5.0 if s == "conditional" else -5.0 for s in STANCES)
+    model = StanceModel("stub", STANCES, {}, 5.0, {}, bias, tuple(0.5 for _ in STANCES))
+    text = ("Kestria said it would only talk if Dorvania freed the fishermen. "
+            "Kestria also demanded the withdrawal of the gunboats from the bay.")
+    found = {(d["holder"], d["stance"]): d for d in find_signals(prepared({"id": "c", "text": text}), model)}
+    conds = found[("Kestria", "conditional")]["conditions"]
+    assert conds[:2] == ["Dorvania freed the fishermen", "the withdrawal of the gunboats from the bay"]

@@ -29,6 +29,7 @@ RHETORICAL = re.compile(
 HYPOTHETICAL = frozenset({f"clause_modal={m}" for m in ("may", "might", "could", "would", "should")})
 RULE_CONFIDENCE = 0.9
 CONDITIONAL_REASONS = frozenset({"objectives"})
+MAX_CONDITIONS = 4
 
 
 def find_signals(doc: Doc, model: StanceModel | None = None) -> list[dict[str, Any]]:
@@ -37,7 +38,33 @@ def find_signals(doc: Doc, model: StanceModel | None = None) -> list[dict[str, A
     found = instances(doc)
     best = decide(found, model)
     parties = details.main_parties(found)
-    return [_draft(doc, inst, stance, p, model, parties) for (inst, stance, p) in best]
+    drafts = []
+    for inst, stance, p in best:
+        draft = _draft(doc, inst, stance, p, model, parties)
+        if stance == "conditional":
+            draft["conditions"] = _more_conditions(doc, draft["conditions"], _support(found, model, inst, stance))
+        drafts.append(draft)
+    return drafts
+
+
+def _support(found: list[Instance], model: StanceModel, best: Instance, stance: str) -> list[Instance]:
+    """The holder's other sentences that clear the same stance's threshold: one signal, several
+    sentences ("Kestria wants talks. But first the army must leave the valley.")."""
+    k = model.stances.index(stance)
+    name = best.cand.name.lower()
+    return [
+        inst for inst in found
+        if inst.sentence != best.sentence and inst.cand.name.lower() == name
+        and adjust(inst, model.stances, model.probabilities(inst.features))[k] >= model.thresholds[k]
+    ]
+
+
+def _more_conditions(doc: Doc, found: list[str], support: list[Instance]) -> list[str]:
+    """The evidence sentence's conditions, then those of the holder's other sentences for the same stance."""
+    out = list(found)
+    for inst in support:
+        out += [c for c in _conditions(inst, doc.sentences[inst.sentence].text(doc.text)) if c not in out]
+    return out[:MAX_CONDITIONS]
 
 
 def decide(found: list[Instance], model: StanceModel) -> list[tuple[Instance, str, float]]:
