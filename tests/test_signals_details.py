@@ -195,3 +195,35 @@ def test_signals_details_a_signal_collects_the_conditions_of_all_its_sentences()
     found = {(d["holder"], d["stance"]): d for d in find_signals(prepared({"id": "c", "text": text}), model)}
     conds = found[("Kestria", "conditional")]["conditions"]
     assert conds[:2] == ["Dorvania freed the fishermen", "the withdrawal of the gunboats from the bay"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "feature"),
+    [
+        ("The two delegations are negotiating in Tarn this week.", "asp=talk:prog"),
+        ("Kestria and Dorvania held talks in Tarn on Monday.", "asp=hold:past"),
+        ("Kestria will meet the rebels next month.", "asp=hold:future"),
+        ("The council called for talks between the two sides.", "tg=talk:for>call"),
+        ("Talks were held in Tarn.", "tgc=talk:nsubjpass>hold"),
+    ],
+)
+def test_signals_details_sentence_features_tell_talks_wished_for_from_talks_held(sentence, feature):
+    from parley.signals.features import sentence_features
+
+    assert feature in sentence_features(_parsed(sentence), in_quote=False, first=False)
+
+
+def test_signals_details_a_holder_saying_it_twice_is_likelier_than_once():
+    from parley.model import STANCES
+    from parley.signals.extract import combine
+    from parley.signals.holders import Candidate
+
+    class Inst:  # the fields ``combine`` reads
+        def __init__(self, name: str, sentence: int) -> None:
+            self.cand, self.sentence = Candidate(name, None, "state", "registry"), sentence
+
+    p = tuple(0.3 if s == "open" else 0.0 for s in STANCES)
+    twice = [(Inst("Kestria", 0), p), (Inst("kestria", 3), p)]
+    found = {(inst.cand.name, s): (inst.sentence, prob) for inst, s, prob in combine(twice, STANCES)}
+    sentence, prob = found[("Kestria", "open")]
+    assert sentence == 0 and prob == pytest.approx(1 - 0.7 * 0.7)  # the evidence is the first best sentence

@@ -28,6 +28,7 @@ RHETORICAL = re.compile(
 )
 HYPOTHETICAL = frozenset({f"clause_modal={m}" for m in ("may", "might", "could", "would", "should")})
 RULE_CONFIDENCE = 0.9
+Decision = tuple[Instance, str, float]  # the evidence instance, the stance, its probability
 CONDITIONAL_REASONS = frozenset({"objectives"})
 MAX_CONDITIONS = 4
 
@@ -67,16 +68,33 @@ def _more_conditions(doc: Doc, found: list[str], support: list[Instance]) -> lis
     return out[:MAX_CONDITIONS]
 
 
-def decide(found: list[Instance], model: StanceModel) -> list[tuple[Instance, str, float]]:
-    """The best instance of each (holder, stance) pair that clears the stance's threshold."""
-    best: dict[tuple[str, str], tuple[Instance, str, float]] = {}
-    for inst in found:
-        probs = adjust(inst, model.stances, model.probabilities(inst.features))
-        for stance, p, cut in zip(model.stances, probs, model.thresholds, strict=True):
+def decide(found: list[Instance], model: StanceModel) -> list[Decision]:
+    """The (holder, stance) pairs whose article-level chance clears the stance's threshold, each with
+    its best instance as evidence."""
+    scored = [(inst, adjust(inst, model.stances, model.probabilities(inst.features))) for inst in found]
+    cuts = dict(zip(model.stances, model.thresholds, strict=True))
+    kept = [(inst, stance, p) for (inst, stance, p) in combine(scored, model.stances) if p >= cuts[stance]]
+    return sorted(kept, key=lambda x: (x[0].sentence, -x[2]))
+
+
+def combine(scored: list[tuple[Instance, tuple[float, ...]]], stances: tuple[str, ...]) -> list[Decision]:
+    """Per (holder, stance): the best instance and the chance that at least one of the holder's
+    sentences carries the stance (noisy-or over them).
+
+    A holder who says it three times in moderate words is likelier to hold the stance than one
+    sentence's score says; on the training articles this beats the best single sentence by
+    about 0.01 of cross-validated signal F1 on each of three different fold splits.
+    """
+    best: dict[tuple[str, str], Instance] = {}
+    top: dict[tuple[str, str], float] = {}
+    miss: dict[tuple[str, str], float] = {}
+    for inst, probs in scored:
+        for stance, p in zip(stances, probs, strict=True):
             key = (inst.cand.name.lower(), stance)
-            if p >= cut and (key not in best or p > best[key][2]):
-                best[key] = (inst, stance, p)
-    return sorted(best.values(), key=lambda x: (x[0].sentence, -x[2]))
+            miss[key] = miss.get(key, 1.0) * (1.0 - p)
+            if p > top.get(key, -1.0):
+                best[key], top[key] = inst, p
+    return [(inst, key[1], 1.0 - miss[key]) for key, inst in best.items()]
 
 
 def adjust(inst: Instance, stances: tuple[str, ...], probs: tuple[float, ...]) -> tuple[float, ...]:

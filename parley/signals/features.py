@@ -36,6 +36,8 @@ def sentence_features(parsed: Any, in_quote: bool, first: bool) -> list[str]:
             out.add("neg")
         if t.tag_ == "MD" and word in MODALS:
             out.add(f"modal={word}")
+        if cls:
+            out.update(_cue_use(t, cls))
     if "?" in text_of(parsed):
         out.add("question")
     if in_quote:
@@ -44,6 +46,49 @@ def sentence_features(parsed: Any, in_quote: bool, first: bool) -> list[str]:
         out.add("first_sentence")
     out |= {f"rx={name}" for name in patterns_in(text_of(parsed))}
     return sorted(out)
+
+
+# Cue classes whose verbs say by their tense and aspect whether talks are wished for, under way or done.
+TENSED = frozenset({"talk", "hold", "agree", "open", "refuse", "deal", "mediate"})
+# Nouns of talks, truces and deals: the word that governs them says what is said of them
+# ("called *for* talks" against "talks *were held*").
+TALK_NOUNS = frozenset({"talk", "truce", "deal"})
+_ASPECT_OF_TAG = {"VBD": "past", "VBZ": "pres", "VBP": "pres", "VBG": "ger", "VBN": "part", "VB": "base"}
+
+
+def _cue_use(t: Any, cls: str) -> list[str]:
+    """How a cue word is used: the tense and aspect of a cue verb ("asp=talk:prog" for "are
+    negotiating", "asp=hold:past" for "held"), the governor of a talk noun ("tg=talk:for>call",
+    "tgc=talk:nsubjpass>hold"). What separates talks called for (open) from talks held (engaged)."""
+    if t.tag_.startswith("VB"):
+        return [f"asp={cls}:{aspect(t)}"] if cls in TENSED else []
+    if cls not in TALK_NOUNS or pos(t) != "NOUN":
+        return []
+    head = t.head
+    if t.dep_ == "pobj":
+        gov = head.head
+        return [f"tg={cls}:{head.lower_}>{lemma(gov)}", f"tgc={cls}:pobj>{CUE_OF.get(lemma(gov)) or 'x'}"]
+    return [f"tg={cls}:{t.dep_}>{lemma(head)}", f"tgc={cls}:{t.dep_}>{CUE_OF.get(lemma(head)) or 'x'}"]
+
+
+def aspect(verb: Any) -> str:
+    """Tense, aspect or mood of a verb from its tag and auxiliaries: future, modal, prog(ressive),
+    perfect, passive_past / passive_pres, inf(initive), or the plain tense of its tag."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {c.lower_ for c in auxes}
+    if words & {"will", "'ll", "shall", "wo"}:
+        return "future"
+    if any(c.tag_ == "MD" for c in auxes):
+        return "modal"
+    if verb.tag_ == "VBG" and any(lemma(c) == "be" for c in auxes):
+        return "prog"
+    if any(lemma(c) == "have" for c in auxes):
+        return "perfect"
+    if verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in auxes):
+        return "passive_" + ("past" if any(c.tag_ == "VBD" for c in auxes) else "pres")
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in auxes) or verb.dep_ == "xcomp":
+        return "inf"
+    return _ASPECT_OF_TAG.get(verb.tag_, "x")
 
 
 def candidate_features(parsed: Any, cand: Candidate, n_cands: int) -> list[str]:
@@ -121,7 +166,7 @@ def _clause(tok: Any, kind: str) -> list[str]:
         verb = verb.head
     if pos(verb) not in ("VERB", "AUX"):
         return ["no_verb"]
-    out = [f"verb={_lemma(verb)}"]
+    out = [f"verb={_lemma(verb)}", f"casp={aspect(verb)}", f"casp={CUE_OF.get(_lemma(verb), 'x')}:{aspect(verb)}"]
     subj = tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "conj" and tok.head.dep_ in ("nsubj", "nsubjpass"))
     if subj:
         out.append(f"subj_of={_lemma(verb)}")

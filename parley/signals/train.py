@@ -22,13 +22,15 @@ from typing import Any
 
 from ..evaluate import read_gold, same_actor, score
 from ..model import STANCES
-from .extract import adjust
+from .extract import adjust, combine
 from .instances import Instance, instances
 from .model import StanceModel
 
 DEFAULT_GOLD = "/work/shared/eval/train.jsonl"
 DEFAULT_OUT = str(Path(__file__).resolve().parent.parent / "data" / "signals_model.json")
 MIN_COUNT = 2
+# Features that say which stance, not whether the candidate holds one: the holder model leaves them out.
+STANCE_ONLY = ("s:",)
 GRID = [x / 100 for x in range(4, 91, 3)]
 
 
@@ -99,7 +101,10 @@ def fit(examples: list[Example], c: float, stance_c: float | None = None) -> Sta
     x = _matrix(examples, vocab)
     labels = [lab for ex in examples for lab in ex.labels]
     y = np.array([1 if lab else 0 for lab in labels])
-    holder = LogisticRegression(C=c, solver="liblinear", max_iter=2000).fit(x, y)
+    hcols = [i for i, f in enumerate(names) if not f.startswith(STANCE_ONLY)]
+    holder = LogisticRegression(C=c, solver="liblinear", max_iter=2000).fit(x[:, hcols], y)
+    hcoef = np.zeros(len(names))
+    hcoef[hcols] = holder.coef_[0]
     rows = [i for i, lab in enumerate(labels) for _ in lab]
     ys = [STANCES.index(s) for lab in labels for s in sorted(lab)]
     stance = LogisticRegression(C=stance_c or c * 3, max_iter=3000).fit(x[rows], ys)
@@ -112,7 +117,7 @@ def fit(examples: list[Example], c: float, stance_c: float | None = None) -> Sta
     for k in range(len(STANCES)):
         if k not in stance.classes_:
             bias[k] = -30.0
-    hw = {f: round(float(w), 4) for f, w in zip(names, holder.coef_[0], strict=True) if abs(w) >= 1e-3}
+    hw = {f: round(float(w), 4) for f, w in zip(names, hcoef, strict=True) if abs(w) >= 1e-3}
     sw = {f: tuple(round(float(w), 4) for w in coef[i]) for i, f in enumerate(names) if np.abs(coef[i]).max() >= 1e-3}
     return StanceModel("stance-lr2", STANCES, hw, float(holder.intercept_[0]), sw, tuple(bias),
                        tuple(0.5 for _ in STANCES))
@@ -138,18 +143,14 @@ def _matrix(examples: list[Example], vocab: dict[str, int]) -> Any:
 
 
 def predictions(examples: list[Example], probs: list[list[tuple[float, ...]]], cuts: tuple[float, ...]) -> list[dict]:
-    """Extract-contract-like lines (holder and stance only) from instance probabilities."""
+    """Extract-contract-like lines (holder and stance only) from instance probabilities, decided
+    as ``extract.decide`` does."""
     out = []
     for ex, doc_probs in zip(examples, probs, strict=True):
-        best: dict[tuple[str, str], float] = {}
-        for inst, p in zip(ex.instances, doc_probs, strict=True):
-            if hasattr(inst, "parsed"):
-                p = adjust(inst, STANCES, p)
-            for stance, pk, cut in zip(STANCES, p, cuts, strict=True):
-                key = (inst.cand.name, stance)
-                if pk >= cut and pk > best.get(key, -1.0):
-                    best[key] = pk
-        out.append({"id": ex.gold["id"], "signals": [{"holder": h, "stance": s} for (h, s) in best]})
+        scored = [(inst, adjust(inst, STANCES, p) if hasattr(inst, "parsed") else p)
+                  for inst, p in zip(ex.instances, doc_probs, strict=True)]
+        kept = [(inst.cand.name, s) for inst, s, p in combine(scored, STANCES) if p >= cuts[STANCES.index(s)]]
+        out.append({"id": ex.gold["id"], "signals": [{"holder": h, "stance": s} for (h, s) in kept]})
     return out
 
 
