@@ -164,6 +164,9 @@ def test_signals_details_unnamed_partner_of_talks_is_the_counterpart():
     parsed = _parsed("The Kestrian government will never negotiate with criminal gangs, the minister said.")
     holder = _cand(parsed, "Kestrian government", "Kestria", word="government")
     assert details.counterpart(holder, [], parsed, ["Kestria", "Dorvania"]) == "criminal gangs"
+    bare = _parsed("The Kestrian government will never negotiate with terrorists, the minister said.")
+    holder = _cand(bare, "Kestrian government", "Kestria", word="government")
+    assert details.counterpart(holder, [], bare, ["Kestria", "Dorvania"]) == "Dorvania"  # named elsewhere
 
 
 def test_signals_details_fallback_counterpart_skips_the_holders_own_side_and_bodies():

@@ -59,16 +59,19 @@ def _other_party(cand: Candidate, o: Candidate) -> bool:
 
 
 def _partner_phrase(parsed: Any) -> str | None:
-    """An unnamed partner of talks ("will not negotiate *with criminal gangs*"): the common noun
-    after "with" on a talk word, with its modifiers, without determiners."""
+    """An unnamed partner of talks that the sentence qualifies ("will not negotiate *with criminal
+    gangs*", "*with Sunni insurgent groups*"): the common noun after "with" on a talk word, with
+    the modifiers just before it. A bare noun ("with terrorists", "with a gang") is left to the
+    article: it mostly stands for a party named elsewhere."""
     for tok in parsed:
         if tok.lower_ != "with" or tok.dep_ != "prep" or lemma(tok.head) not in PARTNER_HEADS:
             continue
         for obj in tok.children:
-            if obj.dep_ == "pobj" and obj.tag_ in ("NN", "NNS"):
-                words = [t for t in obj.lefts if t.dep_ in ("amod", "compound", "nmod")]
-                start = words[0].idx if words and words[0].i == obj.i - len(words) else obj.idx
-                return text_of(parsed)[start: obj.idx + len(obj.text)]
+            if obj.dep_ != "pobj" or obj.tag_ not in ("NN", "NNS"):
+                continue
+            words = [t for t in obj.lefts if t.dep_ in ("amod", "compound", "nmod")]
+            if words and words[0].i == obj.i - len(words):
+                return text_of(parsed)[words[0].idx: obj.idx + len(obj.text)]
     return None
 
 
