@@ -42,7 +42,10 @@ def in_sentence(cand: Candidate, others: list[Candidate], parsed: Any) -> str | 
     for o in others:
         if not _other_party(cand, o):
             continue
-        score = 1 + _place_score(o, parsed) + _kind_score(o) - 3 * _co_party(cand, o, parsed)
+        place = _place_score(o, parsed)
+        if place < 0:  # a venue ("in Doha", "at the summit"): never a party, however well placed
+            continue
+        score = 1 + place + _kind_score(o) - 3 * _co_party(cand, o, parsed)
         if score > 0 and score > best_score:
             best, best_score = o.name, score
     return best if best is not None else _partner_phrase(parsed)
