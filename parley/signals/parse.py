@@ -6,10 +6,18 @@ named entities (names come from the actor registry and the resolver) nor its lem
 of each parse. Full parses another step already made
 (``doc.parses``) are reused; the lighter ones are cached on the Doc under their own key so
 that no later step mistakes them for full parses.
+
+The signal code then reads each token's tag, relation, head and text many times over (a
+pass per candidate finder, per feature, per condition). A spaCy token is rebuilt on every
+access and each string attribute is decoded anew from the vocabulary, so the parse is
+handed on as a ``Sentence`` of plain ``Word`` objects with those attributes read once
+(``Doc.to_array``); they answer the part of spaCy's ``Doc``/``Token`` interface the signal
+code uses, with the same values, and pass anything else through to spaCy.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from .. import nlp
@@ -24,7 +32,7 @@ SKIPPED = ["ner", "attribute_ruler", "lemmatizer"]
 
 
 def parse(doc: Doc, indices: list[int]) -> dict[int, Any]:
-    """Parsed sentences (spaCy Docs, tagger and parser only) for sentence ``indices`` of ``doc``."""
+    """Parsed sentences (tagger and parser only, as ``Sentence``) for sentence ``indices`` of ``doc``."""
     cache: dict[int, Any] = doc.extras.setdefault(CACHE_KEY, {})
     todo = [i for i in dict.fromkeys(indices) if i not in doc.parses and i not in cache]
     if todo:
@@ -32,7 +40,7 @@ def parse(doc: Doc, indices: list[int]) -> dict[int, Any]:
         texts = [doc.sentences[i].text(doc.text)[:limit] for i in todo]
         for i, text, parsed in zip(todo, texts, nlp.load().pipe(texts, batch_size=64, disable=SKIPPED), strict=True):
             parsed.user_data[_TEXT] = text  # the tokenizer keeps every character: the parse's text is this one
-            cache[i] = parsed
+            cache[i] = Sentence(parsed)
     return {i: doc.parses.get(i) or cache[i] for i in indices}
 
 
@@ -45,3 +53,159 @@ def text_of(parsed: Any) -> str:
 
 
 _TEXT = "signals.text"
+
+
+class Sentence:
+    """A parsed sentence whose tokens are plain Python objects (see the module's docstring).
+
+    Iteration, ``len``, indexing and ``user_data`` are its own; ``char_span``, slices and
+    any other attribute are spaCy's, on the parse it wraps (``spacy_doc``).
+    """
+
+    __slots__ = ("spacy_doc", "words", "user_data")
+
+    def __init__(self, parsed: Any):
+        from spacy.attrs import DEP, HEAD, IDX, LOWER, ORTH, SPACY, TAG
+
+        self.spacy_doc = parsed
+        self.user_data = parsed.user_data
+        rows = parsed.to_array([ORTH, LOWER, TAG, DEP, HEAD, IDX, SPACY]).tolist() if len(parsed) else []
+        strings = _Strings(parsed.vocab.strings)
+        self.words = [
+            Word(self, i, strings(orth), strings(lower), strings(tag), strings(dep),
+                 i + (head - (1 << 64) if head >= 1 << 63 else head), idx, " " if space else "")
+            for i, (orth, lower, tag, dep, head, idx, space) in enumerate(rows)
+        ]
+
+    def __iter__(self) -> Iterator[Word]:
+        return iter(self.words)
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def __getitem__(self, i: Any) -> Any:
+        return self.words[i] if isinstance(i, int) else self.spacy_doc[i]
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.spacy_doc, name)
+
+    def __repr__(self) -> str:
+        return repr(self.spacy_doc)
+
+
+class Word:
+    """One token of a ``Sentence``: spaCy's attributes the signal code reads, read once.
+
+    The tree (``head``, ``children``, ``lefts``, ``rights``, ``subtree``) is walked the way
+    spaCy walks it, within the subtree's edges as spaCy computed them; other attributes
+    come from the spaCy token, with tokens in the answer turned into ``Word``.
+    """
+
+    __slots__ = ("doc", "i", "text", "lower_", "tag_", "dep_", "_head", "idx", "whitespace_", "_kids")
+
+    def __init__(self, doc: Sentence, i: int, text: str, lower: str, tag: str, dep: str, head: int,
+                 idx: int, whitespace: str):
+        self.doc, self.i, self.text, self.lower_, self.tag_, self.dep_ = doc, i, text, lower, tag, dep
+        self._head, self.idx, self.whitespace_ = head, idx, whitespace
+        self._kids: tuple[list[int], list[int]] | None = None
+
+    @property
+    def head(self) -> Word:
+        return self.doc.words[self._head]
+
+    @property
+    def lefts(self) -> Iterator[Word]:
+        words = self.doc.words
+        return (words[k] for k in self._children()[0])
+
+    @property
+    def rights(self) -> Iterator[Word]:
+        words = self.doc.words
+        return (words[k] for k in self._children()[1])
+
+    @property
+    def children(self) -> Iterator[Word]:
+        words = self.doc.words
+        lefts, rights = self._children()
+        return (words[k] for k in (*lefts, *rights))
+
+    @property
+    def subtree(self) -> Iterator[Word]:
+        lefts, rights = self._children()
+        words = self.doc.words
+        for k in lefts:
+            yield from words[k].subtree
+        yield self
+        for k in rights:
+            yield from words[k].subtree
+
+    def _children(self) -> tuple[list[int], list[int]]:
+        """Indices of the left and right children, found between spaCy's subtree edges (as spaCy does)."""
+        if self._kids is None:
+            tok = self.doc.spacy_doc[self.i]
+            words = self.doc.words
+            lo, hi = tok.left_edge.i, tok.right_edge.i
+            self._kids = ([k for k in range(lo, self.i) if words[k]._head == self.i],
+                          [k for k in range(self.i + 1, hi + 1) if words[k]._head == self.i])
+        return self._kids
+
+    def __getattr__(self, name: str) -> Any:
+        return _as_words(self.doc, getattr(self.doc.spacy_doc[self.i], name))
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __repr__(self) -> str:
+        return self.text
+
+    def __hash__(self) -> int:
+        return hash((id(self.doc), self.i))
+
+    def __eq__(self, other: object) -> bool:
+        return self is other or (isinstance(other, Word) and other.doc is self.doc and other.i == self.i)
+
+    def __lt__(self, other: Word) -> bool:
+        return self.idx < other.idx
+
+    def __le__(self, other: Word) -> bool:
+        return self.idx <= other.idx
+
+    def __gt__(self, other: Word) -> bool:
+        return self.idx > other.idx
+
+    def __ge__(self, other: Word) -> bool:
+        return self.idx >= other.idx
+
+
+def _as_words(doc: Sentence, value: Any) -> Any:
+    """A spaCy attribute's value with its tokens (alone or in a sequence) turned into ``Word``."""
+    from spacy.tokens import Token
+
+    if isinstance(value, Token):
+        return doc.words[value.i]
+    if isinstance(value, Iterator):
+        return (doc.words[v.i] if isinstance(v, Token) else v for v in value)
+    return value
+
+
+class _Strings:
+    """The vocabulary's strings by hash, each decoded once per process."""
+
+    _known: dict[int, str] = {}
+
+    def __init__(self, store: Any):
+        self.store = store
+
+    def __call__(self, key: int) -> str:
+        text = self._known.get(key)
+        if text is None:
+            if len(self._known) >= _MAX_STRINGS:  # a long stream of new words: start over, memory stays flat
+                self._known.clear()
+            text = self._known[key] = self.store[key]
+        return text
+
+
+_MAX_STRINGS = 200_000
