@@ -68,6 +68,7 @@ class Registry:
                 lengths.setdefault(k.split()[0], set()).add(len(k.split()))
         self._longest_first = {w: tuple(sorted(ns, reverse=True)) for w, ns in lengths.items()}
         self._got: dict[str, Actor | None] = {}
+        self._holders: dict[tuple[str, str, str | None], Actor | None] = {}
 
     def __len__(self) -> int:
         return len(self.actors)
@@ -108,6 +109,14 @@ class Registry:
         Undated text, or a year two holders share, matches the holder whose term started last.
         """
         title = " ".join(title.lower().split())
+        key = (title, side, date)
+        if key not in self._holders:  # asked for every titled name of every article: answered once
+            if len(self._holders) >= _MEMO_SIZE:
+                self._holders.clear()
+            self._holders[key] = self._holder_of(title, side, date)
+        return self._holders[key]
+
+    def _holder_of(self, title: str, side: str, date: str | None) -> Actor | None:
         best: tuple[str, Actor] | None = None
         for a in self.actors.values():
             for r in a.roles:

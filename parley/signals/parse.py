@@ -44,6 +44,18 @@ def parse(doc: Doc, indices: list[int]) -> dict[int, Any]:
     return {i: doc.parses.get(i) or cache[i] for i in indices}
 
 
+def release(doc: Doc) -> None:
+    """Drop the article's parses once the signals are found.
+
+    Each word points back at its sentence; cutting that cycle here frees the parses (and
+    spaCy's) when the article is done, not at the cycle collector's next full pass, so
+    memory stays flat over a stream of articles.
+    """
+    for parsed in doc.extras.pop(CACHE_KEY, {}).values():
+        if isinstance(parsed, Sentence):
+            parsed.words = []
+
+
 def text_of(parsed: Any) -> str:
     """The text of a parsed sentence, kept on it: spaCy rebuilds ``Doc.text`` from the tokens each time."""
     text = parsed.user_data.get(_TEXT)
@@ -76,6 +88,10 @@ class Sentence:
                  i + (head - (1 << 64) if head >= 1 << 63 else head), idx, " " if space else "")
             for i, (orth, lower, tag, dep, head, idx, space) in enumerate(rows)
         ]
+        for word in self.words:  # children in text order, left and right of their head
+            if word._head != word.i:
+                head = self.words[word._head]
+                head._kids[word.i > head.i].append(word.i)
 
     def __iter__(self) -> Iterator[Word]:
         return iter(self.words)
@@ -97,17 +113,19 @@ class Word:
     """One token of a ``Sentence``: spaCy's attributes the signal code reads, read once.
 
     The tree (``head``, ``children``, ``lefts``, ``rights``, ``subtree``) is walked the way
-    spaCy walks it, within the subtree's edges as spaCy computed them; other attributes
-    come from the spaCy token, with tokens in the answer turned into ``Word``.
+    spaCy walks it: children in text order, left ones first, a subtree as the left
+    children's subtrees, the word, the right children's subtrees. Other attributes come
+    from the spaCy token, with tokens in the answer turned into ``Word``.
     """
 
-    __slots__ = ("doc", "i", "text", "lower_", "tag_", "dep_", "_head", "idx", "whitespace_", "_kids")
+    __slots__ = ("doc", "i", "text", "lower_", "tag_", "dep_", "_head", "idx", "whitespace_", "_kids", "_subtree")
 
     def __init__(self, doc: Sentence, i: int, text: str, lower: str, tag: str, dep: str, head: int,
                  idx: int, whitespace: str):
         self.doc, self.i, self.text, self.lower_, self.tag_, self.dep_ = doc, i, text, lower, tag, dep
         self._head, self.idx, self.whitespace_ = head, idx, whitespace
-        self._kids: tuple[list[int], list[int]] | None = None
+        self._kids: tuple[list[int], list[int]] = ([], [])
+        self._subtree: list[int] | None = None
 
     @property
     def head(self) -> Word:
@@ -116,38 +134,32 @@ class Word:
     @property
     def lefts(self) -> Iterator[Word]:
         words = self.doc.words
-        return (words[k] for k in self._children()[0])
+        return (words[k] for k in self._kids[0])
 
     @property
     def rights(self) -> Iterator[Word]:
         words = self.doc.words
-        return (words[k] for k in self._children()[1])
+        return (words[k] for k in self._kids[1])
 
     @property
     def children(self) -> Iterator[Word]:
         words = self.doc.words
-        lefts, rights = self._children()
+        lefts, rights = self._kids
         return (words[k] for k in (*lefts, *rights))
 
     @property
     def subtree(self) -> Iterator[Word]:
-        lefts, rights = self._children()
         words = self.doc.words
-        for k in lefts:
-            yield from words[k].subtree
-        yield self
-        for k in rights:
-            yield from words[k].subtree
+        return (words[k] for k in self._span())
 
-    def _children(self) -> tuple[list[int], list[int]]:
-        """Indices of the left and right children, found between spaCy's subtree edges (as spaCy does)."""
-        if self._kids is None:
-            tok = self.doc.spacy_doc[self.i]
+    def _span(self) -> list[int]:
+        """Indices of the subtree in spaCy's order (kept: asked once per candidate and clause)."""
+        if self._subtree is None:
             words = self.doc.words
-            lo, hi = tok.left_edge.i, tok.right_edge.i
-            self._kids = ([k for k in range(lo, self.i) if words[k]._head == self.i],
-                          [k for k in range(self.i + 1, hi + 1) if words[k]._head == self.i])
-        return self._kids
+            lefts, rights = self._kids
+            self._subtree = [*(k for c in lefts for k in words[c]._span()), self.i,
+                             *(k for c in rights for k in words[c]._span())]
+        return self._subtree
 
     def __getattr__(self, name: str) -> Any:
         return _as_words(self.doc, getattr(self.doc.spacy_doc[self.i], name))
