@@ -18,6 +18,7 @@ code uses, with the same values, and pass anything else through to spaCy.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .. import nlp
@@ -77,21 +78,25 @@ class Sentence:
     __slots__ = ("spacy_doc", "words", "user_data")
 
     def __init__(self, parsed: Any):
-        from spacy.attrs import DEP, HEAD, IDX, LOWER, ORTH, SPACY, TAG
-
         self.spacy_doc = parsed
         self.user_data = parsed.user_data
-        rows = parsed.to_array([ORTH, LOWER, TAG, DEP, HEAD, IDX, SPACY]).tolist() if len(parsed) else []
-        strings = _Strings(parsed.vocab.strings)
+        rows = parsed.to_array(_attributes()).tolist() if len(parsed) else []
+        strings, store = _STRINGS, parsed.vocab.strings
+        if len(strings) > _MAX_STRINGS:  # a long stream of new words: start over, memory stays flat
+            strings.clear()
+        for row in rows:
+            for key in row[:4]:
+                if key not in strings:  # decoded once per process, not on every access
+                    strings[key] = store[key]
         self.words = [
-            Word(self, i, strings(orth), strings(lower), strings(tag), strings(dep),
-                 i + (head - (1 << 64) if head >= 1 << 63 else head), idx, " " if space else "")
+            Word(self, i, strings[orth], strings[lower], strings[tag], strings[dep],
+                 i + (head - _WRAP if head >= _SIGNED else head), idx, " " if space else "")
             for i, (orth, lower, tag, dep, head, idx, space) in enumerate(rows)
         ]
         for word in self.words:  # children in text order, left and right of their head
             if word._head != word.i:
-                head = self.words[word._head]
-                head._kids[word.i > head.i].append(word.i)
+                head_word = self.words[word._head]
+                head_word._kids[word.i > head_word.i].append(word.i)
 
     def __iter__(self) -> Iterator[Word]:
         return iter(self.words)
@@ -203,21 +208,13 @@ def _as_words(doc: Sentence, value: Any) -> Any:
     return value
 
 
-class _Strings:
-    """The vocabulary's strings by hash, each decoded once per process."""
-
-    _known: dict[int, str] = {}
-
-    def __init__(self, store: Any):
-        self.store = store
-
-    def __call__(self, key: int) -> str:
-        text = self._known.get(key)
-        if text is None:
-            if len(self._known) >= _MAX_STRINGS:  # a long stream of new words: start over, memory stays flat
-                self._known.clear()
-            text = self._known[key] = self.store[key]
-        return text
-
-
+_STRINGS: dict[int, str] = {}  # the vocabulary's strings by hash
 _MAX_STRINGS = 200_000
+_SIGNED, _WRAP = 1 << 63, 1 << 64  # ``to_array`` stores the offset to the head unsigned
+
+
+@lru_cache(maxsize=1)
+def _attributes() -> list[int]:
+    from spacy.attrs import DEP, HEAD, IDX, LOWER, ORTH, SPACY, TAG
+
+    return [ORTH, LOWER, TAG, DEP, HEAD, IDX, SPACY]
