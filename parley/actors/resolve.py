@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..model import Actor
-from ..quotes.cues import CUE_RX, OUTLET_RX
+from ..quotes.cues import CUE_RX, OUTLET_RX, cue_matches
 from ..text.segment import ABBREVIATIONS
 from .names import (
     DESCRIBED_KIND,
@@ -883,7 +883,7 @@ class _Layout:
 
     @classmethod
     def of(cls, text: str, starts: set[int]) -> _Layout:
-        found = list(CUE_RX.finditer(text))
+        found = cue_matches(text)
         return cls(starts, sorted(starts), [m.start() for m in found], [m.end() for m in found])
 
     def sentence_start(self, pos: int) -> int:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..actors.names import DESCRIBED_KIND, NOT_NAMES, ORG_WORDS, TITLE_WORDS, is_capitalised
 from ..actors.resolve import Resolved, Resolver, head_name, is_abbreviation
-from .cues import CUE_RX, LABEL_FORMS, OUTLET_RX, SPEECH_FORMS, medium
+from .cues import CUE_RX, LABEL_FORMS, OUTLET_RX, SPEECH_FORMS, cue_matches, medium
 from .phrases import Phrase, sentence_subject, subject_after, subject_before
 
 MASK = "\x1f"
@@ -235,7 +235,7 @@ def _all_cues(masked: str) -> tuple[list[re.Match[str]], list[int]]:
     cached = _CUES_OF.get(masked)
     if cached is None:
         found = []
-        for m in CUE_RX.finditer(masked):
+        for m in cue_matches(masked):
             before = masked[max(0, m.start() - 25) : m.start()].split()
             prev = before[-1].lower() if before else ""
             if prev in _NOUN_BEFORE or prev.endswith(("’s", "'s", "s’")) or _no_speech(masked, m):

@@ -123,7 +123,8 @@ class Word:
     from the spaCy token, with tokens in the answer turned into ``Word``.
     """
 
-    __slots__ = ("doc", "i", "text", "lower_", "tag_", "dep_", "_head", "idx", "whitespace_", "_kids", "_subtree")
+    __slots__ = ("doc", "i", "text", "lower_", "tag_", "dep_", "_head", "idx", "whitespace_", "_kids", "_subtree",
+                 "coarse", "base")
 
     def __init__(self, doc: Sentence, i: int, text: str, lower: str, tag: str, dep: str, head: int,
                  idx: int, whitespace: str):
@@ -131,6 +132,8 @@ class Word:
         self._head, self.idx, self.whitespace_ = head, idx, whitespace
         self._kids: tuple[list[int], list[int]] = ([], [])
         self._subtree: list[int] | None = None
+        self.coarse: str | None = None  # ``words.pos`` and ``words.lemma``, kept once asked
+        self.base: str | None = None
 
     @property
     def head(self) -> Word:
