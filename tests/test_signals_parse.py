@@ -42,3 +42,19 @@ def test_signals_parse_passes_other_attributes_through_to_spacy():
     assert span.text == "Dorvanian" and [t.tag_ for t in span] == [parsed[0].tag_]
     assert sentence[2:4].text == parsed[2:4].text
     assert word == sentence[5] and word != sentence[6] and sentence[4] < word
+
+
+def test_signals_parse_sentence_copies_without_recursion():
+    import copy
+
+    _, sentence = _pair()
+    twin = copy.copy(sentence)
+    assert twin.words is sentence.words and len(twin) == len(sentence)
+    assert not hasattr(sentence[0], "__no_such_thing__")
+
+
+def test_signals_parse_word_equals_the_spacy_token_it_stands_for():
+    parsed, sentence = _pair()
+    root = sentence.char_span(0, 9).root  # a spaCy token
+    assert sentence[root.i] == root and hash(sentence[root.i]) == hash(root)
+    assert sentence[root.i + 1] != root

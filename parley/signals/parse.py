@@ -108,6 +108,8 @@ class Sentence:
         return self.words[i] if isinstance(i, int) else self.spacy_doc[i]
 
     def __getattr__(self, name: str) -> Any:
+        if name.startswith("__") or name in Sentence.__slots__:  # not set yet (a copy being made): not spaCy's
+            raise AttributeError(name)
         return getattr(self.spacy_doc, name)
 
     def __repr__(self) -> str:
@@ -170,6 +172,8 @@ class Word:
         return self._subtree
 
     def __getattr__(self, name: str) -> Any:
+        if name.startswith("__") or name in Word.__slots__:
+            raise AttributeError(name)
         return _as_words(self.doc, getattr(self.doc.spacy_doc[self.i], name))
 
     def __len__(self) -> int:
@@ -182,10 +186,13 @@ class Word:
         return self.text
 
     def __hash__(self) -> int:
-        return hash((id(self.doc), self.i))
+        return hash((self.doc.spacy_doc, self.i))  # as spaCy's token hashes
 
     def __eq__(self, other: object) -> bool:
-        return self is other or (isinstance(other, Word) and other.doc is self.doc and other.i == self.i)
+        """The same word, or the spaCy token it stands for (from a span of ``char_span``, say)."""
+        if isinstance(other, Word):
+            return other is self or (other.doc is self.doc and other.i == self.i)
+        return getattr(other, "doc", None) is self.doc.spacy_doc and getattr(other, "i", None) == self.i
 
     def __lt__(self, other: Word) -> bool:
         return self.idx < other.idx
