@@ -154,6 +154,26 @@ def test_quotes_speakers_the_reporter_of_a_chain_speaks():
     assert _speaker(text, "hand over every weapon it holds") == "Teodor Lask"
 
 
+@pytest.mark.parametrize(
+    "text, quote, speaker",
+    [
+        ("Teodor Lask said during a long rally in the northern port city that Amara Velic once described the "
+         "treaty as “the best deal ever made” in public.", "the best deal ever made", "Teodor Lask"),
+        ("“The text was ready,” lamented the spokesman of the council, Ivo Darran, before going on to state that "
+         "President Amara Velic considered it “obvious” that “the walkout was ordered from abroad”.",
+         "the walkout was ordered from abroad", "Ivo Darran"),
+    ],
+)
+def test_quotes_speakers_the_reporter_of_a_chain_speaks_across_asides(text, quote, speaker):
+    assert _speaker(text, quote) == speaker
+
+
+def test_quotes_speakers_a_cue_in_an_opening_when_clause_is_no_reporter():
+    text = ("When Amara Velic noted that the port had been closed for a month, Teodor Lask boasted, “That makes the "
+            "blockade work.”")
+    assert _speaker(text, "That makes the blockade work.") == "Teodor Lask"
+
+
 def test_quotes_speakers_outlet_quoting_someone_unnamed_is_a_medium():
     text = (
         "The cabinet met for three hours on Sunday to discuss the prisoner exchange with the Northern Front.\n\n"

@@ -130,7 +130,13 @@ def _right_before(masked: str, open_at: int, close_at: int, sent_start: int, sen
     )
 
 
-_REPORTS = re.compile(r"^\s*(?:,[^,]{0,60},\s*)?(?:\w+\s+){0,6}?(?:that\s+|to\s+state\s+that\s+)")
+# the clause a cue reports, after at most ten words or comma-enclosed asides ("said during a rally in
+# Tula that", "lamented the spokesman, Ivo Darran, before going on to state that")
+_REPORTS = re.compile(r"\s*(?:(?:,[^,\x1f]{0,60},|[\w’'.-]+)\s*){0,10}?(?:that\s+|to\s+state\s+that\s+)")
+
+
+_SUBORDINATE = re.compile(r"\W*(?:(?:and|but|so)\s+)?(?:when|whenever|as|if|after|before|while|since|because|"
+                          r"although|though|once|until|unless)\b", re.I)
 
 
 def _outer(masked: str, verb: re.Match[str], sent_start: int, sent_end: int,
@@ -141,6 +147,8 @@ def _outer(masked: str, verb: re.Match[str], sent_start: int, sent_end: int,
     if not earlier or earlier[0].group(0).lower().startswith(("report", "quot")):
         return None  # "Orvik at the Herald reported Velic demanded …": a journalist relays, Velic speaks
     outer = earlier[0]
+    if _SUBORDINATE.match(masked, sent_start, outer.start()):
+        return None  # "When Velic noted that …, Lask boasted, “…”": the first cue is not the main clause's
     if not _REPORTS.match(masked, outer.end(), verb.start()) and not _subject_starts_after(masked, outer, verb):
         return None
     found = _subject_of(masked, outer, sent_start, sent_end, resolver, "outer")
