@@ -314,6 +314,16 @@ def test_quotes_speakers_joint_statement_of_the_parties_named_before():
     assert _speaker(text, "the parties will meet again in Oslo next month") == "Armenia and Azerbaijan"
 
 
+def test_quotes_speakers_joint_statement_parties_named_by_description():
+    text = ("The Armenian government agreed on Sunday to restore the truce in the hills.\n\n"
+            "Negotiators for both the government and the rebel-led Lowland Liberation Front also agreed to resume the "
+            "talks, a joint statement said.\n\n"
+            '"The parties shall meet again in Oslo within a month," the statement said.')
+    assert _speaker(text, "The parties shall meet again in Oslo within a month,") == (
+        "Armenia and Lowland Liberation Front"
+    )
+
+
 def test_quotes_speakers_crowds_are_nobody_named_and_continue_needs_a_clause():
     text = (
         "Lt. Ivo Darran said the van had stood by the bridge for an hour.\n\n"
