@@ -324,6 +324,12 @@ def test_quotes_speakers_joint_statement_parties_named_by_description():
     )
 
 
+def test_quotes_speakers_a_body_inside_the_description_before_the_name_is_no_speaker():
+    text = ('His former business partner at Brinley Care, Tomas Arden, said: "He put together deals that nobody '
+            'else in the valley could."')
+    assert _speaker(text, "He put together deals that nobody else in the valley could.") == "Tomas Arden"
+
+
 def test_quotes_speakers_crowds_are_nobody_named_and_continue_needs_a_clause():
     text = (
         "Lt. Ivo Darran said the van had stood by the bridge for an hour.\n\n"
