@@ -330,6 +330,15 @@ def test_quotes_speakers_a_body_inside_the_description_before_the_name_is_no_spe
     assert _speaker(text, "He put together deals that nobody else in the valley could.") == "Tomas Arden"
 
 
+def test_quotes_speakers_a_dated_line_announcing_the_quote_under_it():
+    text = ("The fact-checkers at Brinley Watch were busy on Monday.\n\n"
+            "On July 6, 2015, Lena Morrow made the following comment:\n\n"
+            "\u201cFor young people who have left school, the rate is far higher than anyone admits.\u201d")
+    assert _speaker(text, "For young people who have left school, the rate is far higher than anyone admits.") == (
+        "Lena Morrow"
+    )
+
+
 def test_quotes_speakers_crowds_are_nobody_named_and_continue_needs_a_clause():
     text = (
         "Lt. Ivo Darran said the van had stood by the bridge for an hour.\n\n"

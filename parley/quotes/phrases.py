@@ -358,7 +358,10 @@ def _skip_intro(text: str, words: list[tuple[int, int, str]]) -> list[tuple[int,
     if intro is None and words and words[0][2].lower() in _INTRO:
         intro = _after_quote(text, words)  # "After saying her foot was “…,” she was …": the quote ends the intro
     if intro is not None and words[0][2].lower() in _INTRO:
-        return words[intro + 1 :]
+        rest = words[intro + 1 :]
+        if len(rest) >= 2 and re.fullmatch(r"\d{4}", rest[0][2]) and rest[1][2] == ",":
+            return rest[2:]  # "On July 6, 2015, Lena Morrow …": the year is the date's, not the subject
+        return rest
     return words
 
 
