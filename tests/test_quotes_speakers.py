@@ -363,6 +363,12 @@ def test_quotes_speakers_partial_quote_without_cue_takes_its_sentence_subject():
     assert got["Norland intelligence asset"].speaker is None
 
 
+def test_quotes_speakers_the_year_of_an_opening_date_is_no_subject():
+    text = ("The port was quiet.\n\nOn March 3, 2021, Lena Morrow decided to close the port to "
+            "\u201cevery ship that flies their flag\u201d before the summer.")
+    assert _speaker(text, "every ship that flies their flag") == "Lena Morrow"
+
+
 def test_quotes_speakers_nickname_parenthesis_and_apposition_after_the_quote():
     text = ('As he greeted the crowd, Hale was opening his campaign.\n\n"This is the season for our man, '
             'Robin Hale!" Hale\'s cousin, state Del. Margit "Gigi" Pell (D-Port Arden), called out to the hall.\n\n'
