@@ -339,6 +339,14 @@ def test_quotes_speakers_a_dated_line_announcing_the_quote_under_it():
     )
 
 
+def test_quotes_speakers_a_caption_between_paragraphs_holds_no_antecedent():
+    text = ('"These talks are a first step, but the road is long," Ivo Darran told the Herald after the meeting.\n\n'
+            "President Teodor Lask: Appeared to have dropped the plan\n\n"
+            "He said every topic of the war had been discussed.\n\n"
+            '"We were looking for a way to make the next round possible," he said.')
+    assert _speaker(text, "We were looking for a way to make the next round possible,") == "Ivo Darran"
+
+
 def test_quotes_speakers_crowds_are_nobody_named_and_continue_needs_a_clause():
     text = (
         "Lt. Ivo Darran said the van had stood by the bridge for an hour.\n\n"

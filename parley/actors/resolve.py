@@ -296,7 +296,7 @@ class Resolver:
             if previous is not None:
                 return previous
         bounds = self._paragraphs_before(pos, 4)
-        for lo, hi in bounds:
+        for lo, hi in bounds[:1] + [b for b in bounds[1:] if not _caption(self._text[b[0] : b[1]])]:
             best: Mention | None = None
             for m in self.order[bisect.bisect_left(self.order, lo, key=lambda m: m.pos):]:
                 if m.pos >= hi:
@@ -775,6 +775,13 @@ _CACHED = 16384
 
 
 @lru_cache(maxsize=_CACHED)
+def _caption(paragraph: str) -> bool:
+    """A short line that ends no sentence: a caption or a heading ("President Velic: Appeared to drop the
+    plan"), whose names are no antecedent for a "he" in the prose under it."""
+    line = paragraph.strip()
+    return bool(line) and len(line.split()) <= 15 and not line.endswith((".", "!", "?", ":", '"', "”", "’", "'", ")"))
+
+
 def split_title(phrase: str) -> tuple[str, str]:
     """("Kremlin spokesman", "Dmitry Peskov") from "Kremlin spokesman Dmitry Peskov".
 
