@@ -168,10 +168,17 @@ def test_quotes_speakers_the_reporter_of_a_chain_speaks_across_asides(text, quot
     assert _speaker(text, quote) == speaker
 
 
-def test_quotes_speakers_a_cue_in_an_opening_when_clause_is_no_reporter():
-    text = ("When Amara Velic noted that the port had been closed for a month, Teodor Lask boasted, “That makes the "
-            "blockade work.”")
-    assert _speaker(text, "That makes the blockade work.") == "Teodor Lask"
+@pytest.mark.parametrize(
+    "text, quote, speaker",
+    [
+        ("When Amara Velic noted that the port had been closed for a month, Teodor Lask boasted, “That makes the "
+         "blockade work.”", "That makes the blockade work.", "Teodor Lask"),
+        ("In its post announcing that the harbour had been closed, the Harbour Guild said that it had “moved every "
+         "ship to the southern quay.”", "moved every ship to the southern quay.", "Harbour Guild"),
+    ],
+)
+def test_quotes_speakers_a_cue_in_an_opening_adverbial_is_no_reporter(text, quote, speaker):
+    assert _speaker(text, quote) == speaker
 
 
 def test_quotes_speakers_outlet_quoting_someone_unnamed_is_a_medium():

@@ -136,7 +136,9 @@ _REPORTS = re.compile(r"\s*(?:(?:,[^,\x1f]{0,60},|[\w’'.-]+)\s*){0,10}?(?:that
 
 
 _SUBORDINATE = re.compile(r"\W*(?:(?:and|but|so)\s+)?(?:when|whenever|as|if|after|before|while|since|because|"
-                          r"although|though|once|until|unless)\b", re.I)
+                          r"although|though|once|until|unless|in|on|at|during|with|without|despite|amid|"
+                          r"following|under|by|for)\b", re.I)
+_CLAUSE_BREAK = re.compile(r"[,―—–]|--")
 
 
 def _outer(masked: str, verb: re.Match[str], sent_start: int, sent_end: int,
@@ -147,8 +149,10 @@ def _outer(masked: str, verb: re.Match[str], sent_start: int, sent_end: int,
     if not earlier or earlier[0].group(0).lower().startswith(("report", "quot")):
         return None  # "Orvik at the Herald reported Velic demanded …": a journalist relays, Velic speaks
     outer = earlier[0]
-    if _SUBORDINATE.match(masked, sent_start, outer.start()):
-        return None  # "When Velic noted that …, Lask boasted, “…”": the first cue is not the main clause's
+    opening = _SUBORDINATE.match(masked, sent_start, outer.start())
+    if opening is not None and _CLAUSE_BREAK.search(masked, outer.end(), verb.start()):
+        return None  # "When Velic noted that …, Lask boasted, “…”", "In a post announcing …, Lask said that
+        # …": the first cue opens the sentence inside an adverbial phrase, not in the main clause
     if not _REPORTS.match(masked, outer.end(), verb.start()) and not _subject_starts_after(masked, outer, verb):
         return None
     found = _subject_of(masked, outer, sent_start, sent_end, resolver, "outer")
