@@ -173,7 +173,7 @@ def test_quotes_speakers_the_reporter_of_a_chain_speaks_across_asides(text, quot
     [
         ("When Amara Velic noted that the port had been closed for a month, Teodor Lask boasted, “That makes the "
          "blockade work.”", "That makes the blockade work.", "Teodor Lask"),
-        ("In its post announcing that the harbour had been closed, the Harbour Guild said that it had “moved every "
+        ("In its Weekly Notice announcing that the harbour had been closed, the Harbour Guild said that it had “moved every "
          "ship to the southern quay.”", "moved every ship to the southern quay.", "Harbour Guild"),
     ],
 )
