@@ -181,6 +181,12 @@ def test_quotes_speakers_a_cue_in_an_opening_adverbial_is_no_reporter(text, quot
     assert _speaker(text, quote) == speaker
 
 
+def test_quotes_speakers_a_cue_in_an_opening_adverbial_comes_after_the_main_clause():
+    text = ("With party leaders increasingly worried about turnout in the north, President Teodor Lask is trying out "
+            "a new and more personal line: “This vote is about me.”")
+    assert _speaker(text, "This vote is about me.") == "Teodor Lask"
+
+
 def test_quotes_speakers_outlet_quoting_someone_unnamed_is_a_medium():
     text = (
         "The cabinet met for three hours on Sunday to discuss the prisoner exchange with the Northern Front.\n\n"

@@ -167,18 +167,34 @@ def _subject_starts_after(masked: str, outer: re.Match[str], verb: re.Match[str]
 
 def _in_sentence(masked: str, open_at: int, close_at: int, sent_start: int, sent_end: int, para_end: int,
                  resolver: Resolver) -> Attribution | None:
-    """Any other cue of the sentence, nearest the quote first; then "according to X"."""
+    """Any other cue of the sentence, nearest the quote first; then "according to X"; last the cues of an
+    opening adverbial phrase ("With party leaders worried about turnout, Lask is trying a new line: “…”")."""
     verbs = cues(masked, sent_start, sent_end)
     before = [v for v in verbs if v.end() <= open_at][::-1]
     after = [v for v in verbs if v.start() > close_at]
-    for verb in before + after:
-        found = (_outer(masked, verb, sent_start, sent_end, resolver) if verb in before else None) or _subject_of(
-            masked, verb, sent_start, sent_end, resolver, "sentence"
-        )
+    opening = [v for v in before if _in_opening(masked, sent_start, v, open_at)]
+    for verb in [v for v in before if v not in opening] + after:
+        found = _cue_speaker(masked, verb, verb in before, sent_start, sent_end, resolver)
         if found is not None:
             return found
     return (_according(masked, sent_start, sent_end, resolver) or _colon(masked, sent_start, open_at, resolver)
-            or _possessed(masked, sent_start, open_at, resolver) or _announced(masked, sent_start, open_at, resolver))
+            or _possessed(masked, sent_start, open_at, resolver) or _announced(masked, sent_start, open_at, resolver)
+            or next(filter(None, (_cue_speaker(masked, v, True, sent_start, sent_end, resolver) for v in opening)),
+                    None))
+
+
+def _cue_speaker(masked: str, verb: re.Match[str], before: bool, sent_start: int, sent_end: int,
+                 resolver: Resolver) -> Attribution | None:
+    """The speaker of one cue of the quote's sentence: the reporter of its chain, else its subject."""
+    found = _outer(masked, verb, sent_start, sent_end, resolver) if before else None
+    return found or _subject_of(masked, verb, sent_start, sent_end, resolver, "sentence")
+
+
+def _in_opening(masked: str, sent_start: int, verb: re.Match[str], open_at: int) -> bool:
+    """Whether ``verb`` sits in an adverbial phrase that opens the sentence and closes before the quote."""
+    return _SUBORDINATE.match(masked, sent_start, verb.start()) is not None and bool(
+        _CLAUSE_BREAK.search(masked, verb.end(), open_at)
+    )
 
 
 _SPEECH_NOUN = re.compile(
