@@ -360,6 +360,13 @@ def test_quotes_speakers_a_caption_between_paragraphs_holds_no_antecedent():
     assert _speaker(text, "We were looking for a way to make the next round possible,") == "Ivo Darran"
 
 
+def test_quotes_speakers_a_family_speaks_as_itself_not_as_a_member():
+    text = ("Police shot Tomas Arden on Tuesday. His wife, Lena Arden, filmed the shooting.\n\n"
+            "Arden's family has called on the police to release the videos “as a matter of the public good” and "
+            "asked for calm.")
+    assert _speaker(text, "as a matter of the public good") == "Arden's family"
+
+
 def test_quotes_speakers_crowds_are_nobody_named_and_continue_needs_a_clause():
     text = (
         "Lt. Ivo Darran said the van had stood by the bridge for an hour.\n\n"

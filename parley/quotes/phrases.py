@@ -127,9 +127,9 @@ def subject_before(text: str, lo: int, hi: int) -> Phrase | None:
         return Phrase(issued.start(), issued.start() + len(issued.group().rstrip()), issued.group().rstrip())
     words = _words(text, lo, hi)
     while words and (words[-1][2].lower() in ADVERBS or words[-1][2].lower() in _TIME_WORDS or (
-        words[-1][2].endswith("ly") and words[-1][2].islower()
+        words[-1][2].endswith("ly") and words[-1][2].islower() and words[-1][2] not in DESCRIBED_KIND
     )):
-        words.pop()  # "Putin also said", "Lavrov flatly rejected"
+        words.pop()  # "Putin also said", "Lavrov flatly rejected" (but "Arden's family said")
     words = _drop_interjection(text, words)
     if words and words[-1][2] == ")":
         words = _drop_parenthesis(words)
