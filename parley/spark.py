@@ -30,6 +30,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
@@ -40,7 +41,17 @@ from urllib.parse import unquote, urlparse
 
 from .batch import analyze_input, analyze_item, failed
 from .errors import ParleyError, UsageError
-from .ingest.sources import STRING_FIELDS, Item, RawInput, SiteMemory, field_map, read_file, record, walk_folders
+from .ingest.sources import (
+    STRING_FIELDS,
+    Item,
+    RawInput,
+    SiteMemory,
+    field_map,
+    read_file,
+    record,
+    stat_input,
+    walk_folders,
+)
 from .model import Analysis, ErrorRecord
 from .settings import Settings
 from .tables import TABLES, column_type, rows
@@ -170,16 +181,21 @@ def plan(paths: Iterable[str], settings: Settings) -> _Plan:
             raise UsageError("P400", "parley spark cannot read standard input; name files or URIs")
         if _is_uri(name):
             (out.parquet if _is_parquet(name) else out.uris).append(name)
-        elif Path(name).is_dir() and not _is_parquet(name):
-            _walk(Path(name), settings, out)
-        elif Path(name).exists():
-            if _is_parquet(name):
-                out.parquet.append(str(Path(name)))
-            else:
-                out.files.append([str(Path(name))])
         else:
-            out.errors.append(ErrorRecord("P100", "no such file or directory", source=name))
+            _plan_path(Path(name), settings, out)
     return out
+
+
+def _plan_path(path: Path, settings: Settings, out: _Plan) -> None:
+    st = stat_input(path)
+    if isinstance(st, ErrorRecord):
+        out.errors.append(st)
+    elif _is_parquet(str(path)):
+        out.parquet.append(str(path))
+    elif stat.S_ISDIR(st.st_mode):
+        _walk(path, settings, out)
+    else:
+        out.files.append([str(path)])
 
 
 def _walk(root: Path, settings: Settings, out: _Plan) -> None:

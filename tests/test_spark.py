@@ -306,3 +306,17 @@ def test_spark_plan_walks_folders_like_the_single_machine_path(corpus_dir: Path)
     assert [Path(g[0]).parent for g in found.files] == [corpus_dir, corpus_dir / "crawl", corpus_dir / "pages"]
     assert found.parquet == ["s3a://bucket/x.parquet"] and found.uris == ["hdfs://h/crawl/"]
     assert [(e.code, e.source) for e in found.errors] == [("P100", str(corpus_dir / "nope.txt"))]
+
+
+def test_spark_plan_reports_unusable_inputs_as_ingest_does(tmp_path: Path):
+    from parley.ingest.sources import iter_inputs
+    from parley.settings import Settings
+    from parley.spark import plan
+
+    (tmp_path / "a.txt").write_text("Some words.", encoding="utf-8")
+    names = [str(tmp_path / "missing.txt"), str(tmp_path / "a.txt" / "below")]  # the second: not a directory
+    found = plan(names, Settings())
+    ingested = [i for i in iter_inputs(names) if isinstance(i, ErrorRecord)]
+    assert found.files == [] and len(found.errors) == 2
+    assert [(e.code, e.message, e.source) for e in found.errors] == [(e.code, e.message, e.source) for e in ingested]
+    assert "not a directory" in found.errors[1].message.lower()

@@ -133,14 +133,24 @@ def read_url_list(path: str) -> list[str]:
     return [line for line in lines if line and not line.startswith("#")]
 
 
-def _path(path: Path, settings: Settings) -> Iterator[Item]:
+def stat_input(path: Path) -> os.stat_result | ErrorRecord:
+    """The stat of an input named on the command line, or the error record saying why there is none.
+
+    Shared by ``parley ingest`` and the Spark runner's planner, so a missing or unreadable
+    input reads the same in both.
+    """
     try:
-        st = path.stat()
+        return path.stat()
     except FileNotFoundError:
-        yield ErrorRecord("P100", "no such file or directory", source=str(path))
-        return
+        return ErrorRecord("P100", "no such file or directory", source=str(path))
     except OSError as exc:  # a symlink loop, a folder on the way that may not be entered
-        yield ErrorRecord("P100", f"cannot read: {exc.strerror or exc}", source=str(path))
+        return ErrorRecord("P100", f"cannot read: {exc.strerror or exc}", source=str(path))
+
+
+def _path(path: Path, settings: Settings) -> Iterator[Item]:
+    st = stat_input(path)
+    if isinstance(st, ErrorRecord):
+        yield st
         return
     if stat.S_ISDIR(st.st_mode):
         yield from _walk(path, settings)
