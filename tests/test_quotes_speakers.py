@@ -168,6 +168,13 @@ def test_quotes_speakers_the_reporter_of_a_chain_speaks_across_asides(text, quot
     assert _speaker(text, quote) == speaker
 
 
+def test_quotes_speakers_a_long_unbroken_token_in_a_chain_reads_in_one_pass():
+    # a run of letters between two cues once had exponentially many readings as "words before that"
+    text = ("Teodor Lask said at kestriaharbourguildnoticesandbulletinsforthepublic Amara Velic described the "
+            "treaty as “the best deal ever made” in public.")
+    assert _speaker(text, "the best deal ever made") == "Teodor Lask"
+
+
 @pytest.mark.parametrize(
     "text, quote, speaker",
     [

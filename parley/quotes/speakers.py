@@ -132,7 +132,8 @@ def _right_before(masked: str, open_at: int, close_at: int, sent_start: int, sen
 
 # the clause a cue reports, after at most ten words or comma-enclosed asides ("said during a rally in
 # Tula that", "lamented the spokesman, Ivo Darran, before going on to state that")
-_REPORTS = re.compile(r"\s*(?:(?:,[^,\x1f]{0,60},|[\w’'.-]+)\s*){0,10}?(?:that\s+|to\s+state\s+that\s+)")
+# (each word ends at a space or a comma, so a long run of letters has one reading, not exponentially many)
+_REPORTS = re.compile(r"\s*(?:(?:,[^,\x1f]{0,60},|[\w’'.-]+(?=[\s,]))\s*){0,10}?(?:that\s+|to\s+state\s+that\s+)")
 
 
 _SUBORDINATE = re.compile(r"\W*(?:(?:and|but|so)\s+)?(?:when|whenever|as|if|after|before|while|since|because|"
