@@ -82,7 +82,8 @@ def _context(doc: Doc, resolver: Any) -> Context:
                 speakers.setdefault(i, (q["speaker"], q.get("speaker_side")))
             if q.get("kind") != "indirect":
                 spans.append((q["start"], q["end"], q["speaker"], q.get("speaker_side")))
-    return Context(resolver, speakers, spans, doc.text, _parties(doc), _parties(doc, frozenset({"armed_group"})))
+    return Context(resolver, speakers, spans, doc.text, _parties(doc), _parties(doc, frozenset({"armed_group"})),
+                   _parties(doc, frozenset({"state", "government"})))
 
 
 def _parties(doc: Doc, kinds: frozenset[str] = PARTY_KINDS) -> list[str]:

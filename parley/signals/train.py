@@ -29,6 +29,9 @@ from .model import StanceModel
 DEFAULT_GOLD = "/work/shared/eval/train.jsonl"
 DEFAULT_OUT = str(Path(__file__).resolve().parent.parent / "data" / "signals_model.json")
 MIN_COUNT = 2
+# Features the holder model leaves to the stance model: the sentence's bag of words is the same
+# for every candidate of a sentence and, measured by cross-validation, only adds noise to who holds.
+HOLDER_SKIP = ("w=",)
 GRID = [x / 100 for x in range(4, 91, 3)]
 
 
@@ -99,7 +102,8 @@ def fit(examples: list[Example], c: float, stance_c: float | None = None) -> Sta
     x = _matrix(examples, vocab)
     labels = [lab for ex in examples for lab in ex.labels]
     y = np.array([1 if lab else 0 for lab in labels])
-    holder = LogisticRegression(C=c, solver="liblinear", max_iter=2000).fit(x, y)
+    kept = [j for j, f in enumerate(names) if not f.startswith(HOLDER_SKIP)]
+    holder = LogisticRegression(C=c, solver="liblinear", max_iter=2000).fit(x[:, kept], y)
     rows = [i for i, lab in enumerate(labels) for _ in lab]
     ys = [STANCES.index(s) for lab in labels for s in sorted(lab)]
     stance = LogisticRegression(C=stance_c or c * 3, max_iter=3000).fit(x[rows], ys)
@@ -112,7 +116,7 @@ def fit(examples: list[Example], c: float, stance_c: float | None = None) -> Sta
     for k in range(len(STANCES)):
         if k not in stance.classes_:
             bias[k] = -30.0
-    hw = {f: round(float(w), 4) for f, w in zip(names, holder.coef_[0], strict=True) if abs(w) >= 1e-3}
+    hw = {names[j]: round(float(w), 4) for j, w in zip(kept, holder.coef_[0], strict=True) if abs(w) >= 1e-3}
     sw = {f: tuple(round(float(w), 4) for w in coef[i]) for i, f in enumerate(names) if np.abs(coef[i]).max() >= 1e-3}
     return StanceModel("stance-lr2", STANCES, hw, float(holder.intercept_[0]), sw, tuple(bias),
                        tuple(0.5 for _ in STANCES))
