@@ -118,6 +118,14 @@ def test_clean_repeated_teaser_and_caption_are_dropped():
     assert text.count("did not say where") == 1 and "pause of three weeks" in text
 
 
+def test_clean_a_dated_line_announcing_a_quote_is_no_dateline():
+    raw = ("Fact-Checkers Busy in Kestria\n\nThe fact-checkers at Brinley Watch worked through the night on Monday, "
+           "reading every claim the two candidates made.\n\nOn July 6, 2015, Lena Morrow made this comment:\n\n"
+           "\u201cFor young people who left school early, the jobless rate is higher than anyone admits.\u201d\n")
+    text, _ = clean_text(raw)
+    assert "Lena Morrow made this comment:" in text and "jobless rate" in text
+
+
 def test_clean_single_newline_text_keeps_every_paragraph():
     raw = ("Rebels reject truce offer\nThe rebel council rejected the government's truce offer on Sunday.\n"
            "Its spokesman said the offer \"changes nothing on the ground\" and that fighting would go on.\n"

@@ -154,6 +154,46 @@ def test_quotes_speakers_the_reporter_of_a_chain_speaks():
     assert _speaker(text, "hand over every weapon it holds") == "Teodor Lask"
 
 
+@pytest.mark.parametrize(
+    "text, quote, speaker",
+    [
+        ("Teodor Lask said during a long rally in the northern port city that Amara Velic once described the "
+         "treaty as “the best deal ever made” in public.", "the best deal ever made", "Teodor Lask"),
+        ("“The text was ready,” lamented the spokesman of the council, Ivo Darran, before going on to state that "
+         "President Amara Velic considered it “obvious” that “the walkout was ordered from abroad”.",
+         "the walkout was ordered from abroad", "Ivo Darran"),
+    ],
+)
+def test_quotes_speakers_the_reporter_of_a_chain_speaks_across_asides(text, quote, speaker):
+    assert _speaker(text, quote) == speaker
+
+
+def test_quotes_speakers_a_long_unbroken_token_in_a_chain_reads_in_one_pass():
+    # a run of letters between two cues once had exponentially many readings as "words before that"
+    text = ("Teodor Lask said at kestriaharbourguildnoticesandbulletinsforthepublic Amara Velic described the "
+            "treaty as “the best deal ever made” in public.")
+    assert _speaker(text, "the best deal ever made") == "Teodor Lask"
+
+
+@pytest.mark.parametrize(
+    "text, quote, speaker",
+    [
+        ("When Amara Velic noted that the port had been closed for a month, Teodor Lask boasted, “That makes the "
+         "blockade work.”", "That makes the blockade work.", "Teodor Lask"),
+        ("In its Weekly Notice announcing that the harbour had been closed, the Harbour Guild said that it had “moved every "
+         "ship to the southern quay.”", "moved every ship to the southern quay.", "Harbour Guild"),
+    ],
+)
+def test_quotes_speakers_a_cue_in_an_opening_adverbial_is_no_reporter(text, quote, speaker):
+    assert _speaker(text, quote) == speaker
+
+
+def test_quotes_speakers_a_cue_in_an_opening_adverbial_comes_after_the_main_clause():
+    text = ("With party leaders increasingly worried about turnout in the north, President Teodor Lask is trying out "
+            "a new and more personal line: “This vote is about me.”")
+    assert _speaker(text, "This vote is about me.") == "Teodor Lask"
+
+
 def test_quotes_speakers_outlet_quoting_someone_unnamed_is_a_medium():
     text = (
         "The cabinet met for three hours on Sunday to discuss the prisoner exchange with the Northern Front.\n\n"
@@ -294,6 +334,46 @@ def test_quotes_speakers_joint_statement_of_the_parties_named_before():
     assert _speaker(text, "the parties will meet again in Oslo next month") == "Armenia and Azerbaijan"
 
 
+def test_quotes_speakers_joint_statement_parties_named_by_description():
+    text = ("The Armenian government agreed on Sunday to restore the truce in the hills.\n\n"
+            "Negotiators for both the government and the rebel-led Lowland Liberation Front also agreed to resume the "
+            "talks, a joint statement said.\n\n"
+            '"The parties shall meet again in Oslo within a month," the statement said.')
+    assert _speaker(text, "The parties shall meet again in Oslo within a month,") == (
+        "Armenia and Lowland Liberation Front"
+    )
+
+
+def test_quotes_speakers_a_body_inside_the_description_before_the_name_is_no_speaker():
+    text = ('His former business partner at Brinley Care, Tomas Arden, said: "He put together deals that nobody '
+            'else in the valley could."')
+    assert _speaker(text, "He put together deals that nobody else in the valley could.") == "Tomas Arden"
+
+
+def test_quotes_speakers_a_dated_line_announcing_the_quote_under_it():
+    text = ("The fact-checkers at Brinley Watch were busy on Monday.\n\n"
+            "On July 6, 2015, Lena Morrow made the following comment:\n\n"
+            "\u201cFor young people who have left school, the rate is far higher than anyone admits.\u201d")
+    assert _speaker(text, "For young people who have left school, the rate is far higher than anyone admits.") == (
+        "Lena Morrow"
+    )
+
+
+def test_quotes_speakers_a_caption_between_paragraphs_holds_no_antecedent():
+    text = ('"These talks are a first step, but the road is long," Ivo Darran told the Herald after the meeting.\n\n'
+            "President Teodor Lask: Appeared to have dropped the plan\n\n"
+            "He said every topic of the war had been discussed.\n\n"
+            '"We were looking for a way to make the next round possible," he said.')
+    assert _speaker(text, "We were looking for a way to make the next round possible,") == "Ivo Darran"
+
+
+def test_quotes_speakers_a_family_speaks_as_itself_not_as_a_member():
+    text = ("Police shot Tomas Arden on Tuesday. His wife, Lena Arden, filmed the shooting.\n\n"
+            "Arden's family has called on the police to release the videos “as a matter of the public good” and "
+            "asked for calm.")
+    assert _speaker(text, "as a matter of the public good") == "Arden's family"
+
+
 def test_quotes_speakers_crowds_are_nobody_named_and_continue_needs_a_clause():
     text = (
         "Lt. Ivo Darran said the van had stood by the bridge for an hour.\n\n"
@@ -316,6 +396,12 @@ def test_quotes_speakers_partial_quote_without_cue_takes_its_sentence_subject():
     got = _quotes(text)
     assert got["consult the wider table of the peace process, the citizens themselves"].speaker == "Teodor Lask"
     assert got["Norland intelligence asset"].speaker is None
+
+
+def test_quotes_speakers_the_year_of_an_opening_date_is_no_subject():
+    text = ("The port was quiet.\n\nOn March 3, 2021, Lena Morrow decided to close the port to "
+            "\u201cevery ship that flies their flag\u201d before the summer.")
+    assert _speaker(text, "every ship that flies their flag") == "Lena Morrow"
 
 
 def test_quotes_speakers_nickname_parenthesis_and_apposition_after_the_quote():

@@ -57,7 +57,7 @@ _DESCRIBED = {
     "group": """officials sources analysts experts diplomats negotiators envoys leaders aides advisers advisors
         lawmakers legislators senators members residents protesters activists organizers voters supporters
         critics prosecutors lawyers doctors observers witnesses rebels militants insurgents fighters soldiers
-        officers authorities people families relatives staffers investigators economists researchers scholars
+        officers authorities people family families relatives staffers investigators economists researchers scholars
         strategists insiders spokesmen representatives delegates ministers generals commanders democrats
         republicans women men children mourners crowd crowds guerrillas jihadists separatists extremists militiamen
         kidnappers hostage-takers""".split(),

@@ -68,6 +68,8 @@ class Registry:
                 lengths.setdefault(k.split()[0], set()).add(len(k.split()))
         self._longest_first = {w: tuple(sorted(ns, reverse=True)) for w, ns in lengths.items()}
         self._got: dict[str, Actor | None] = {}
+        self._holders: dict[tuple[str, str, str | None], Actor | None] = {}
+        self._starts: dict[str, str | None] = {}  # a word of a text -> the name-start word it is, if any
 
     def __len__(self) -> int:
         return len(self.actors)
@@ -108,6 +110,14 @@ class Registry:
         Undated text, or a year two holders share, matches the holder whose term started last.
         """
         title = " ".join(title.lower().split())
+        key = (title, side, date)
+        if key not in self._holders:  # asked for every titled name of every article: answered once
+            if len(self._holders) >= _MEMO_SIZE:
+                self._holders.clear()
+            self._holders[key] = self._holder_of(title, side, date)
+        return self._holders[key]
+
+    def _holder_of(self, title: str, side: str, date: str | None) -> Actor | None:
         best: tuple[str, Actor] | None = None
         for a in self.actors.values():
             for r in a.roles:
@@ -123,11 +133,12 @@ class Registry:
         Capitalised aliases must match in case (so "turkey" the bird is not Turkey); an
         all-lower alias ("the west") matches any case.
         """
-        words = [(m.start(), m.end(), _word_key(m.group())) for m in _TOKEN.finditer(text)]
+        words = [m.span() for m in _TOKEN.finditer(text)]
+        firsts = self._firsts(text, words)
         out: list[Match] = []
         i = 0
         while i < len(words):
-            first = self._may_start(words[i][2])
+            first = firsts[i]
             found = self._longest_at(text, words, i, self._longest_first[first]) if first else None
             if found is None:
                 i += 1
@@ -135,6 +146,19 @@ class Registry:
             match, n = found
             out.append(match)
             i += n
+        return out
+
+    def _firsts(self, text: str, words: list[tuple[int, int]]) -> list[str | None]:
+        """``_may_start`` of each word: most words of a text start no name, and each is looked up once."""
+        known = self._starts
+        if len(known) >= _MEMO_SIZE:  # a long batch meets ever new words: memory stays bounded
+            known.clear()
+        out = []
+        for start, end in words:
+            word = text[start:end]
+            if word not in known:
+                known[word] = self._may_start(_word_key(word))
+            out.append(known[word])
         return out
 
     def _may_start(self, word: str) -> str | None:
@@ -146,7 +170,7 @@ class Registry:
                 return bare
         return None
 
-    def _longest_at(self, text: str, words: list[tuple[int, int, str]], i: int,
+    def _longest_at(self, text: str, words: list[tuple[int, int]], i: int,
                     lengths: tuple[int, ...]) -> tuple[Match, int] | None:
         """The longest name starting at word ``i`` (in the right case), and how many words it takes.
 

@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..model import Actor
-from ..quotes.cues import CUE_RX, OUTLET_RX
+from ..quotes.cues import CUE_RX, OUTLET_RX, cue_matches
 from ..text.segment import ABBREVIATIONS
 from .names import (
     DESCRIBED_KIND,
@@ -80,8 +80,11 @@ _NOT_ISSUER = _DETERMINERS | _DOC_MODIFIERS
 _ISSUED_BY = re.compile(
     r"(?:\s+(?:issued|released|published|signed|sent|posted|put\s+out|carried))?\s+(?:by|from|of)\s+(.+)$"
 )
-_BOTH = re.compile(r"\bboth\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\s+and\s+(?:the\s+)?"
-                   r"([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
+# a party of "both X and Y": a name after at most two lower-case modifiers ("the communist-led National
+# Front"), or a state's own arms named by their common noun ("the government")
+_PARTY = r"(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*|government|army|military)"
+_BOTH = re.compile(rf"\bboth\s+{_PARTY}\s+and\s+{_PARTY}")
+_STATE_ARM = re.compile(r"\b([A-Z][\w’'-]+?)(?:’s|'s)?\s+(government|army|military)\b")
 _AND = re.compile(r"\s+and\s+")
 _BODY_HEADS = frozenset("spokesman spokeswoman spokesperson member representative".split())
 _BODY_KINDS = frozenset(("organisation", "armed_group", "group", "government", "media"))
@@ -293,7 +296,7 @@ class Resolver:
             if previous is not None:
                 return previous
         bounds = self._paragraphs_before(pos, 4)
-        for lo, hi in bounds:
+        for lo, hi in bounds[:1] + [b for b in bounds[1:] if not _caption(self._text[b[0] : b[1]])]:
             best: Mention | None = None
             for m in self.order[bisect.bisect_left(self.order, lo, key=lambda m: m.pos):]:
                 if m.pos >= hi:
@@ -546,12 +549,25 @@ class Resolver:
             hi = min(pos, self.sentence_starts[j + 1]) if j + 1 < len(self.sentence_starts) else pos
             both = _BOTH.search(self._text, lo, hi)
             if both is not None:
-                found = [self.resolve(both.group(1), both.start(1)), self.resolve(both.group(2), both.start(2))]
+                found = [self._party(both.group(g), both.start(g)) for g in (1, 2)]
                 if all(w is not None and w.kind not in PEOPLE for w in found):
                     return self._joint([w for w in found if w is not None], pos)
             named = {m.who.name: m.who for m in self.orgs if lo <= m.pos < hi and m.who.kind != "media"}
             if len(named) == 2:
                 return self._joint(list(named.values()), pos)
+        return None
+
+    def _party(self, name: str, pos: int) -> Resolved | None:
+        """One party of "both X and Y": a name, or "the government" of the state the text gave one before."""
+        if name[:1].isupper():
+            return self.resolve(name, pos)
+        lo = self._paragraphs_before(pos, 6)[-1][0]
+        for m in reversed(list(_STATE_ARM.finditer(self._text, lo, pos))):
+            if m.group(2) != name:
+                continue
+            state = self.registry.get(m.group(1)) or self.registry.get(self.registry.country_of(m.group(1)) or "")
+            if state is not None and state.kind == "state":  # "The Kestrian government agreed …": Kestria's
+                return self._from_actor(state)
         return None
 
     def _issued_before(self, pos: int, named: str | None = None) -> Resolved | None:
@@ -759,6 +775,13 @@ _CACHED = 16384
 
 
 @lru_cache(maxsize=_CACHED)
+def _caption(paragraph: str) -> bool:
+    """A short line that ends no sentence: a caption or a heading ("President Velic: Appeared to drop the
+    plan"), whose names are no antecedent for a "he" in the prose under it."""
+    line = paragraph.strip()
+    return bool(line) and len(line.split()) <= 15 and not line.endswith((".", "!", "?", ":", '"', "”", "’", "'", ")"))
+
+
 def split_title(phrase: str) -> tuple[str, str]:
     """("Kremlin spokesman", "Dmitry Peskov") from "Kremlin spokesman Dmitry Peskov".
 
@@ -883,7 +906,7 @@ class _Layout:
 
     @classmethod
     def of(cls, text: str, starts: set[int]) -> _Layout:
-        found = list(CUE_RX.finditer(text))
+        found = cue_matches(text)
         return cls(starts, sorted(starts), [m.start() for m in found], [m.end() for m in found])
 
     def sentence_start(self, pos: int) -> int:

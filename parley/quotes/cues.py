@@ -134,3 +134,28 @@ def medium(context: str) -> str | None:
         if OUTLET_RX.search(name) or relay:
             found.append((not relay, re.sub(r"^the\s+", "", name, flags=re.I).rstrip(".,")))
     return min(found)[1] if found else None
+
+_CUE_WORDS = [*ALL_FORMS, "Said", "Says", "Asked", "Added"]  # what CUE_RX matches, as plain words
+_FIRST_WORDS = frozenset(form.split()[0] for form in _CUE_WORDS)
+_WORD_RUN = re.compile(r"(?<![\w-])\w+")  # a word where CUE_RX may start: not after a letter or a hyphen
+_PLAIN = all(re.fullmatch(r"\w+(?: \w+)*", form) for form in _CUE_WORDS)
+
+
+def cue_matches(text: str) -> list[re.Match[str]]:
+    """``CUE_RX.finditer(text)``, in a fraction of the time (asked for every article's whole text).
+
+    ``CUE_RX`` tries its hundreds of forms at every word; a form is made of whole words and
+    ends at a word boundary, so it can only start at a word that is the first word of some
+    form: the search asks ``CUE_RX`` only there, and finds the same matches.
+    """
+    if not _PLAIN:  # a form that is not plain words: the shortcut would not be exact
+        return list(CUE_RX.finditer(text))
+    out: list[re.Match[str]] = []
+    end = 0
+    for word in _WORD_RUN.finditer(text):
+        if word.start() >= end and word.group() in _FIRST_WORDS:
+            m = CUE_RX.match(text, word.start())
+            if m is not None:
+                out.append(m)
+                end = m.end()
+    return out

@@ -127,9 +127,9 @@ def subject_before(text: str, lo: int, hi: int) -> Phrase | None:
         return Phrase(issued.start(), issued.start() + len(issued.group().rstrip()), issued.group().rstrip())
     words = _words(text, lo, hi)
     while words and (words[-1][2].lower() in ADVERBS or words[-1][2].lower() in _TIME_WORDS or (
-        words[-1][2].endswith("ly") and words[-1][2].islower()
+        words[-1][2].endswith("ly") and words[-1][2].islower() and words[-1][2] not in DESCRIBED_KIND
     )):
-        words.pop()  # "Putin also said", "Lavrov flatly rejected"
+        words.pop()  # "Putin also said", "Lavrov flatly rejected" (but "Arden's family said")
     words = _drop_interjection(text, words)
     if words and words[-1][2] == ")":
         words = _drop_parenthesis(words)
@@ -251,7 +251,8 @@ def _apposition(text: str, words: list[tuple[int, int, str]]) -> Phrase | None:
     if not commas:  # `" David Lind of the Crisis Group, told Reuters`: a stray comma after a name
         named = _noun_phrase_left(text, words) if words else None
         return named if named is not None and head_name(named.text) is not None else None
-    candidates = []
+    candidates: list[Phrase] = []
+    complements: list[Phrase] = []
     inner = words[commas[-1] + 1 :]
     inner_np = _noun_phrase_left(text, inner) if inner else None
     if inner and inner[0][2].lower() in ("who", "which", "whose", "where"):
@@ -263,17 +264,30 @@ def _apposition(text: str, words: list[tuple[int, int, str]]) -> Phrase | None:
             continue  # an age ("59") between commas
         if outer is None:
             break  # "… separatists began, said X": no phrase before the comma, so no apposition
+        if _complement(words, outer, segment):
+            complements.append(outer)  # "His former partner at Brinley, Tomas Arden,": Brinley is no speaker
+            break
         candidates.append(outer)
         opening = next((w[0] for w in segment if w[2].lower() not in LINKS), segment[0][0])
         if outer.start not in (segment[0][0], opening) or not _aside(segment):
             break  # a whole phrase that is not an age or a place: look no further left
     if inner_np is not None and inner_np.start == inner[0][0]:
         candidates.append(inner_np)
+    candidates += complements
     named = [c for c in candidates if not _aside_text(c.text) and not _aside_text(text[max(0, c.start - 3) : c.end])]
     for cand in named:
         if head_name(cand.text) is not None:
             return cand
     return (named or candidates)[0] if candidates else None
+
+
+_PREPOSITIONS = frozenset("at of for with from in on to by".split())
+
+
+def _complement(words: list[tuple[int, int, str]], phrase: Phrase, segment: list[tuple[int, int, str]]) -> bool:
+    """Whether ``phrase`` is the object of a preposition inside a longer description ("partner at Brinley")."""
+    k = next((i for i, w in enumerate(words) if w[0] == phrase.start), 0)
+    return k > 1 and words[k - 2][0] >= segment[0][0] and words[k - 1][2].lower() in _PREPOSITIONS
 
 
 def _aside(segment: list[tuple[int, int, str]]) -> bool:
@@ -344,7 +358,10 @@ def _skip_intro(text: str, words: list[tuple[int, int, str]]) -> list[tuple[int,
     if intro is None and words and words[0][2].lower() in _INTRO:
         intro = _after_quote(text, words)  # "After saying her foot was “…,” she was …": the quote ends the intro
     if intro is not None and words[0][2].lower() in _INTRO:
-        return words[intro + 1 :]
+        rest = words[intro + 1 :]
+        if len(rest) >= 2 and re.fullmatch(r"\d{4}", rest[0][2]) and rest[1][2] == ",":
+            return rest[2:]  # "On July 6, 2015, Lena Morrow …": the year is the date's, not the subject
+        return rest
     return words
 
 

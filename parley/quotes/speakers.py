@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..actors.names import DESCRIBED_KIND, NOT_NAMES, ORG_WORDS, TITLE_WORDS, is_capitalised
 from ..actors.resolve import Resolved, Resolver, head_name, is_abbreviation
-from .cues import CUE_RX, LABEL_FORMS, OUTLET_RX, SPEECH_FORMS, medium
+from .cues import CUE_RX, LABEL_FORMS, OUTLET_RX, SPEECH_FORMS, cue_matches, medium
 from .phrases import Phrase, sentence_subject, subject_after, subject_before
 
 MASK = "\x1f"
@@ -130,7 +130,16 @@ def _right_before(masked: str, open_at: int, close_at: int, sent_start: int, sen
     )
 
 
-_REPORTS = re.compile(r"^\s*(?:,[^,]{0,60},\s*)?(?:\w+\s+){0,6}?(?:that\s+|to\s+state\s+that\s+)")
+# the clause a cue reports, after at most ten words or comma-enclosed asides ("said during a rally in
+# Tula that", "lamented the spokesman, Ivo Darran, before going on to state that")
+# (each word ends at a space or a comma, so a long run of letters has one reading, not exponentially many)
+_REPORTS = re.compile(r"\s*(?:(?:,[^,\x1f]{0,60},|[\w’'.-]+(?=[\s,]))\s*){0,10}?(?:that\s+|to\s+state\s+that\s+)")
+
+
+_SUBORDINATE = re.compile(r"\W*(?:(?:and|but|so)\s+)?(?:when|whenever|as|if|after|before|while|since|because|"
+                          r"although|though|once|until|unless|in|on|at|during|with|without|despite|amid|"
+                          r"following|under|by|for)\b", re.I)
+_CLAUSE_BREAK = re.compile(r"[,―—–]|--")
 
 
 def _outer(masked: str, verb: re.Match[str], sent_start: int, sent_end: int,
@@ -141,6 +150,10 @@ def _outer(masked: str, verb: re.Match[str], sent_start: int, sent_end: int,
     if not earlier or earlier[0].group(0).lower().startswith(("report", "quot")):
         return None  # "Orvik at the Herald reported Velic demanded …": a journalist relays, Velic speaks
     outer = earlier[0]
+    opening = _SUBORDINATE.match(masked, sent_start, outer.start())
+    if opening is not None and _CLAUSE_BREAK.search(masked, outer.end(), verb.start()):
+        return None  # "When Velic noted that …, Lask boasted, “…”", "In a post announcing …, Lask said that
+        # …": the first cue opens the sentence inside an adverbial phrase, not in the main clause
     if not _REPORTS.match(masked, outer.end(), verb.start()) and not _subject_starts_after(masked, outer, verb):
         return None
     found = _subject_of(masked, outer, sent_start, sent_end, resolver, "outer")
@@ -155,18 +168,34 @@ def _subject_starts_after(masked: str, outer: re.Match[str], verb: re.Match[str]
 
 def _in_sentence(masked: str, open_at: int, close_at: int, sent_start: int, sent_end: int, para_end: int,
                  resolver: Resolver) -> Attribution | None:
-    """Any other cue of the sentence, nearest the quote first; then "according to X"."""
+    """Any other cue of the sentence, nearest the quote first; then "according to X"; last the cues of an
+    opening adverbial phrase ("With party leaders worried about turnout, Lask is trying a new line: “…”")."""
     verbs = cues(masked, sent_start, sent_end)
     before = [v for v in verbs if v.end() <= open_at][::-1]
     after = [v for v in verbs if v.start() > close_at]
-    for verb in before + after:
-        found = (_outer(masked, verb, sent_start, sent_end, resolver) if verb in before else None) or _subject_of(
-            masked, verb, sent_start, sent_end, resolver, "sentence"
-        )
+    opening = [v for v in before if _in_opening(masked, sent_start, v, open_at)]
+    for verb in [v for v in before if v not in opening] + after:
+        found = _cue_speaker(masked, verb, verb in before, sent_start, sent_end, resolver)
         if found is not None:
             return found
     return (_according(masked, sent_start, sent_end, resolver) or _colon(masked, sent_start, open_at, resolver)
-            or _possessed(masked, sent_start, open_at, resolver) or _announced(masked, sent_start, open_at, resolver))
+            or _possessed(masked, sent_start, open_at, resolver) or _announced(masked, sent_start, open_at, resolver)
+            or next(filter(None, (_cue_speaker(masked, v, True, sent_start, sent_end, resolver) for v in opening)),
+                    None))
+
+
+def _cue_speaker(masked: str, verb: re.Match[str], before: bool, sent_start: int, sent_end: int,
+                 resolver: Resolver) -> Attribution | None:
+    """The speaker of one cue of the quote's sentence: the reporter of its chain, else its subject."""
+    found = _outer(masked, verb, sent_start, sent_end, resolver) if before else None
+    return found or _subject_of(masked, verb, sent_start, sent_end, resolver, "sentence")
+
+
+def _in_opening(masked: str, sent_start: int, verb: re.Match[str], open_at: int) -> bool:
+    """Whether ``verb`` sits in an adverbial phrase that opens the sentence and closes before the quote."""
+    return _SUBORDINATE.match(masked, sent_start, verb.start()) is not None and bool(
+        _CLAUSE_BREAK.search(masked, verb.end(), open_at)
+    )
 
 
 _SPEECH_NOUN = re.compile(
@@ -235,7 +264,7 @@ def _all_cues(masked: str) -> tuple[list[re.Match[str]], list[int]]:
     cached = _CUES_OF.get(masked)
     if cached is None:
         found = []
-        for m in CUE_RX.finditer(masked):
+        for m in cue_matches(masked):
             before = masked[max(0, m.start() - 25) : m.start()].split()
             prev = before[-1].lower() if before else ""
             if prev in _NOUN_BEFORE or prev.endswith(("’s", "'s", "s’")) or _no_speech(masked, m):

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from ..pipeline import Doc, step
-from . import extract
+from . import extract, parse
 
 
 @step(extract.NAME, needs=("sentences", "mentions", "resolver", "quotes", "statements"), adds=("signals",))
 def signals(doc: Doc) -> None:
-    doc.signals.extend(extract.find_signals(doc))
+    try:
+        doc.signals.extend(extract.find_signals(doc))
+    finally:
+        parse.release(doc)

@@ -11,6 +11,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from .parse import Word
+
 POS_OF_TAG = {
     "NNP": "PROPN", "NNPS": "PROPN", "NN": "NOUN", "NNS": "NOUN", "PRP": "PRON", "PRP$": "PRON", "WP": "PRON",
     "VB": "VERB", "VBD": "VERB", "VBG": "VERB", "VBN": "VERB", "VBP": "VERB", "VBZ": "VERB", "MD": "AUX",
@@ -34,9 +36,19 @@ IRREGULAR = {
 def pos(tok: Any) -> str:
     """Coarse part of speech (PROPN, NOUN, VERB, AUX, ...) from the fine tag.
 
-    Asked tens of thousands of times per article set: the tag is read once, and the
-    token's text only for a tag the table lacks.
+    Asked tens of thousands of times per article set: kept on the signal layer's own
+    words (``parse.Word``), and for any token the tag is read once, and the token's text
+    only for a tag the table lacks.
     """
+    if type(tok) is Word:
+        coarse = tok.coarse
+        if coarse is None:
+            coarse = tok.coarse = _pos(tok)
+        return coarse
+    return _pos(tok)
+
+
+def _pos(tok: Any) -> str:
     tag = tok.tag_
     if tag in _VERB_TAGS and tok.lower_ in AUXILIARIES:
         return "AUX"
@@ -50,7 +62,12 @@ _VERB_TAGS = frozenset(("VB", "VBD", "VBN", "VBP", "VBZ", "VBG"))
 
 
 def lemma(tok: Any) -> str:
-    """A base form: irregular forms by table, else inflections stripped by rule."""
+    """A base form: irregular forms by table, else inflections stripped by rule (kept on ``parse.Word``)."""
+    if type(tok) is Word:
+        base = tok.base
+        if base is None:
+            base = tok.base = base_form(tok.lower_, tok.tag_)
+        return base
     return base_form(tok.lower_, tok.tag_)
 
 

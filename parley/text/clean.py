@@ -253,6 +253,8 @@ def _is_date_line(vis: str) -> bool:
     """A dateline of the page ("Wednesday, October 9, 2024", "Updated 13 May 2022 10:32 GMT")."""
     from .meta import iso_date  # meta reads clean's labels; the import is here to avoid a cycle
 
+    if vis.rstrip().endswith(":"):
+        return False  # "On July 6, 2015, Lena Morrow made this comment:" announces a quote, it dates no page
     return iso_date(vis) is not None
 
 
