@@ -155,3 +155,48 @@ def test_signals_plural_group_nouns_name_their_state():
 def test_signals_hyphened_owner_and_registry_acronym_are_states():
     found = _candidates("Kestria and Georgia signed a US-brokered ceasefire after the Qatari-led mediation.")
     assert found["United States"][1] == "acronym" and found["Qatar"][1] == "hyphen"
+
+
+def _features(text: str) -> dict[str, list[str]]:
+    """Features of each candidate holder of an analysed text (the last sentence naming it)."""
+    from parley.signals.instances import instances
+    from parley.signals.train import prepared
+
+    return {i.cand.name: i.features for i in instances(prepared({"id": "t", "text": text}))}
+
+
+def test_signals_hyphened_pair_of_states_names_both():
+    found = _candidates("Diplomats prepared the Armenian-Azerbaijani talks in Vienna on Monday.")
+    assert "Armenia" in found and "Azerbaijan" in found
+
+
+def test_signals_the_government_is_the_states_not_the_armed_groups():
+    found = _candidates(
+        "The ELN attacked a pipeline in Colombia on Monday. The ELN said it wanted a new round of talks. "
+        "The government suspended the talks with the ELN."
+    )
+    assert found["Colombian government"] == (2, "government")
+
+
+def test_signals_capitalised_common_words_and_datelines_name_no_one():
+    found = _candidates(
+        "OSLO, Norway (Wire) – Kestria and the Northern Front held talks on Monday. "
+        "Delegates from Reconciliation met the rebels to discuss reconciliation and a truce."
+    )
+    assert "Norway" not in found and "Reconciliation" not in found
+
+
+def test_signals_features_tell_a_party_from_a_target():
+    feats = _features("Georgia held talks with Armenia after Azerbaijan attacked Dorvania on Monday.")
+    assert "anc=pobj>prep" in feats["Armenia"]
+    assert "subj_talk=nsubj" in feats["Georgia"]
+    assert "target_of_attack" not in feats["Georgia"] and "target_of_attack" in feats["Dorvania"]
+
+
+def test_signals_joint_statement_speaks_for_each_party_not_for_a_joint_actor():
+    text = ("Negotiators for both Armenia and Azerbaijan agreed to reopen the border crossings, a joint statement said.\n\n"
+            '"We will meet again in Oslo next month to continue the talks," the statement said. The group '
+            "said the talks would go on.")
+    found = _candidates(text)
+    assert "Armenia" in found and "Azerbaijan" in found
+    assert not any(" and " in name for name in found)  # no holder or counterpart named "Armenia and Azerbaijan"

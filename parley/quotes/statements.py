@@ -173,6 +173,7 @@ def _according(masked: str, lo: int, hi: int, resolver: Resolver) -> tuple[tuple
 def _draft(masked: str, span: tuple[int, int], found: Attribution, sent_start: int, sent_end: int) -> dict[str, Any]:
     who = found.speaker
     anonymous = who is not None and who.kind == "anonymous"
+    parties = [{"name": p.name, "side": p.side} for p in who.parties] if who is not None else []
     return {
         "start": span[0],
         "end": span[1],
@@ -182,6 +183,7 @@ def _draft(masked: str, span: tuple[int, int], found: Attribution, sent_start: i
         "speaker_role": (who.name if anonymous else who.role) if who is not None else None,
         "cue": found.cue,
         "medium": medium(masked[sent_start:sent_end].replace(MASK, " ")),
+        **({"speaker_parties": parties} if parties else {}),  # each party of a joint statement, for the signals
     }
 
 

@@ -103,9 +103,76 @@ def candidate_features(parsed: Any, cand: Candidate, n_cands: int) -> list[str]:
     out += _role(tok, cand.kind)
     out += _window(parsed, cand.token)
     out += _clause(tok, cand.kind)
+    out += participation(tok, cand.kind)
     if cand.token == _first_noun(parsed):
         out.append("first_noun")
     return out
+
+
+# Words that name talks, truces, deals or mediation: the things a holder takes part in.
+TALK_CLASSES = ("talk", "truce", "deal", "agree", "mediate", "open")
+TALK_WORDS = frozenset().union(*(CUES[c] for c in TALK_CLASSES)) - {"call", "want", "hope", "back", "support"}
+# Verbs whose object is a target, not a party: "strikes on X", "accused X", "X was attacked".
+TARGET_VERBS = frozenset(
+    """attack strike bomb shell kill target invade occupy accuse blame condemn criticise criticize
+    hit raid seize capture besiege sanction punish fight""".split()
+)
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "csubj", "pcomp", "parataxis"})
+
+
+def participation(tok: Any, kind: str) -> list[str]:
+    """Whether the candidate takes part in the talks the sentence names or is only mentioned.
+
+    Read from the path up the tree: the first talk word above the candidate and the
+    relations on the way ("talks *with* X": pobj>prep; "X's delegation": poss; "X held
+    talks": nsubj of a verb whose object is a talk word), how many clauses down the
+    candidate sits, and whether it is the target of an attack or an accusation.
+    """
+    out: list[str] = []
+    chain: list[str] = []
+    cur, clauses = tok, 0
+    for _ in range(6):
+        if cur.head.i == cur.i:
+            break
+        chain.append(cur.dep_)
+        if cur.dep_ in CLAUSE_DEPS:
+            clauses += 1
+        cur = cur.head
+        word = _lemma(cur)
+        if word in TARGET_VERBS and chain[-1] in ("dobj", "nsubjpass", "pobj"):
+            out.append("target_of_attack")
+        if word in TALK_WORDS:
+            out += [f"anc={'>'.join(chain[-2:])}", f"kanc={kind}:{chain[0]}", f"anc_n={min(len(chain), 4)}"]
+            break
+        if pos(cur) in ("VERB", "AUX") and chain[-1] in ("nsubj", "nsubjpass", "conj"):
+            objs = [c for c in cur.children if c.dep_ in ("dobj", "attr", "prep", "xcomp") and _holds_talk(c)]
+            if objs:
+                out += [f"subj_talk={chain[-1]}", f"ksubj_talk={kind}"]
+                break
+    else:
+        out.append("anc=none")
+    out.append(f"cdepth={min(_depth(tok), 3)}")
+    if clauses:
+        out.append(f"cdepth_up={min(clauses, 2)}")
+    return out
+
+
+def _holds_talk(tok: Any) -> bool:
+    """Whether ``tok`` or a word just below it names talks ("held *talks*", "took part *in* talks")."""
+    if _lemma(tok) in TALK_WORDS:
+        return True
+    return any(_lemma(c) in TALK_WORDS for c in tok.children if c.dep_ in ("pobj", "dobj", "compound"))
+
+
+def _depth(tok: Any) -> int:
+    """How many clauses the candidate sits below the sentence's main verb."""
+    n = 0
+    cur = tok
+    while cur.head.i != cur.i:
+        if cur.dep_ in CLAUSE_DEPS:
+            n += 1
+        cur = cur.head
+    return n
 
 
 def _first_noun(parsed: Any) -> int:

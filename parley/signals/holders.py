@@ -69,11 +69,12 @@ class Context:
     """What the candidate finder needs from the article: resolver, registry and speakers."""
 
     resolver: Resolver
-    speakers: dict[int, tuple[str, str | None]]  # sentence index -> speaker of a quote/statement in it
+    speakers: dict[int, list[tuple[str, str | None]]]  # sentence index -> who speaks in a quote/statement in it
     quote_spans: list[tuple[int, int, str | None, str | None]]  # (start, end, speaker, side)
     text: str
     parties: list[str] = field(default_factory=list)  # the article's main parties, most named first
     groups: list[str] = field(default_factory=list)  # its armed groups, most named first
+    states: list[str] = field(default_factory=list)  # its states, most named first ("the government" is one's)
 
 
 _PARTICLE = r"(?:de|del|al|bin|van|von|la|los|el|ibn|da|di)"
@@ -112,9 +113,37 @@ def candidates(parsed: Any, sent_start: int, mentions: list[Any], ctx: Context, 
     found += _titles(parsed, sent_start, ctx)
     found += _roles(parsed, sent_start, ctx)
     found += _hyphen_owners(parsed, sent_start, ctx)
+    found += _pairs(parsed, sent_start, ctx)
     found += _group_refs(parsed, sent_start, ctx)
+    dateline = sent_start + _dateline_end(text_of(parsed), index)
+    found = [c for c in found if c.token is None or c.start >= dateline or c.kind == "person"]
     _add_speaker(found, ctx.speakers.get(index))
     return _merge(found)
+
+
+def _common_word(word: str, ctx: Context) -> bool:
+    """A capitalised common noun ("Head of the mission", "Coal", "Reconciliation"), not a name.
+
+    A title word, or a word the article also writes in lower case.
+    """
+    low = word.lower().strip(".,;:’'")
+    if low in TITLE_WORDS or low in ROLE_NOUNS:
+        return True
+    return re.search(rf"(?<![\w.]) {re.escape(low)}\b", ctx.text) is not None
+
+
+def _dateline_end(text: str, index: int) -> int:
+    """Where the dateline of the article's first sentence ends ("NAIVASHA, Kenya (Reuters) –"), else 0."""
+    if index != 0:
+        return 0
+    m = _DATELINE.match(text)
+    if m is None:
+        return 0
+    words = m.group(0).split()
+    return m.end() if len(words) <= 3 or (words[0].strip(",").isupper() and len(words[0]) > 2) else 0
+
+
+_DATELINE = re.compile(r"^[^\n]{0,80}?\s[-–—]{1,2}\s")
 
 
 def _proper(parsed: Any, start: int, end: int) -> bool:
@@ -156,7 +185,8 @@ def _loose_names(parsed: Any, sent_start: int, taken: list[tuple[int, int]], ctx
                 continue
             name, side, kind = (actor.name, actor.side, actor.kind) if actor else (word, None, "organisation")
             out.append(Candidate(name, side, kind, "acronym", tok.i, a, b))
-        elif tok.dep_ in PARTY_DEPS and word[:1].isupper() and len(word) > 2 and not _demonym(word, ctx):
+        elif (tok.dep_ in PARTY_DEPS and word[:1].isupper() and len(word) > 2 and not _demonym(word, ctx)
+              and not _common_word(word, ctx)):
             if tok.i + 1 < len(parsed) and pos(parsed[tok.i + 1]) == "PROPN":
                 continue
             if tok.dep_ != "pobj" or tok.head.lower_ in ("with", "between", "by"):  # not "in Massachusetts"
@@ -179,6 +209,8 @@ def _named(phrase: str, pos: int, ctx: Context) -> Candidate | None:
             return Candidate(state, state, "state", "demonym")
         if _demonym(phrase, ctx):
             return None  # a bare demonym ("Russian") names no one
+        if _common_word(phrase, ctx) and resolver.registry.get(phrase) is None:
+            return None
     if words[0].lower() in COMMON_LEADS and not _org_like(phrase):
         return None
     if _not_an_actor(words, ctx):
@@ -301,6 +333,36 @@ def _hyphen_owners(parsed: Any, sent_start: int, ctx: Context) -> list[Candidate
     return out
 
 
+def _pairs(parsed: Any, sent_start: int, ctx: Context) -> list[Candidate]:
+    """"U.S.-Russia talks", "the US-Saudi initiative", "Israeli-Palestinian negotiations" -> both states."""
+    out: list[Candidate] = []
+    for tok in parsed:
+        if "-" in tok.text.strip("-") and pos(tok) in ("PROPN", "ADJ"):
+            parts = [(p, tok) for p in tok.text.split("-")]
+        elif tok.text == "-" and 0 < tok.i < len(parsed) - 1:
+            parts = [(parsed[tok.i - 1].text, parsed[tok.i - 1]), (parsed[tok.i + 1].text, parsed[tok.i + 1])]
+        else:
+            continue
+        states = [_state_of(word, ctx) for word, _ in parts]
+        if len(parts) != 2 or not all(states):
+            continue
+        for state, (_, at_tok) in zip(states, parts, strict=True):
+            a = sent_start + at_tok.idx
+            out.append(Candidate(str(state), state, "state", "pair", at_tok.i, a, a + len(at_tok.text)))
+    return out
+
+
+def _state_of(word: str, ctx: Context) -> str | None:
+    """The state (or armed group) a word names or describes: "U.S." / "US" / "Saudi" / "Israeli"."""
+    word = word.strip(".’'")
+    if not word[:1].isupper():
+        return None
+    actor = ctx.resolver.registry.get(word) or ctx.resolver.registry.get(word + ".")
+    if actor is not None and actor.kind in ("state", "armed_group"):
+        return actor.side or actor.name
+    return _demonym(word, ctx)
+
+
 def _titles(parsed: Any, sent_start: int, ctx: Context) -> list[Candidate]:
     """"the president said" -> the last person named; "the government" -> the main party's government."""
     out: list[Candidate] = []
@@ -317,11 +379,12 @@ def _titles(parsed: Any, sent_start: int, ctx: Context) -> list[Candidate]:
             res = ctx.resolver.last_person(at)
             if res is not None:
                 out.append(Candidate(res.name, res.side, "person", "title", tok.i, at, at + len(tok.text)))
-        elif word in GOVERNMENT_NOUNS and ctx.parties:
-            demonym = _demonym_word(ctx.parties[0], ctx)
+        elif word in GOVERNMENT_NOUNS and (ctx.states or ctx.parties):
+            state = (ctx.states or ctx.parties)[0]
+            demonym = _demonym_word(state, ctx)
             if demonym:
                 name = f"{demonym} government"
-                out.append(Candidate(name, ctx.parties[0], "state", "government", tok.i, at, at + len(tok.text)))
+                out.append(Candidate(name, state, "state", "government", tok.i, at, at + len(tok.text)))
     return out
 
 
@@ -337,7 +400,7 @@ def _group_refs(parsed: Any, sent_start: int, ctx: Context) -> list[Candidate]:
             continue
         at = sent_start + tok.idx
         res = ctx.resolver.organisation(at, head=tok.lower_)
-        if res is not None:
+        if res is not None and not res.parties:  # a joint statement's parties are no "group" of their own
             out.append(Candidate(res.name, res.side, res.kind, "group_ref", tok.i, at, at + len(tok.text)))
         elif ctx.groups:
             name = ctx.groups[0]
@@ -385,28 +448,32 @@ def _pronouns(parsed: Any, sent_start: int, ctx: Context) -> list[Candidate]:
         pos = sent_start + tok.idx
         if low in SUBJECT_PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass"):
             res = ctx.resolver.last_person(pos)
-            if res is not None:
+            if res is not None and res.name.split()[-1].lower() not in PLACE_WORDS:
                 out.append(Candidate(res.name, res.side, "person", "pronoun", tok.i, pos, pos + len(tok.text)))
         elif low in FIRST_PERSON:
-            for qs, qe, speaker, side in ctx.quote_spans:
-                if qs <= pos < qe and speaker:
-                    cand = Candidate(speaker, side, "person", "first_person", tok.i, pos, pos + len(tok.text))
-                    cand.speaker = True
-                    out.append(cand)
-                    break
+            out += _first_person(ctx, tok.i, pos, pos + len(tok.text))
     return out
 
 
-def _add_speaker(found: list[Candidate], speaker: tuple[str, str | None] | None) -> None:
-    if speaker is None:
-        return
-    for c in found:
-        if c.name == speaker[0]:
-            c.speaker = True
-            return
-    cand = Candidate(speaker[0], speaker[1], "person", "speaker")
-    cand.speaker = True
-    found.append(cand)
+def _first_person(ctx: Context, i: int, start: int, end: int) -> list[Candidate]:
+    """"we" inside a quote: its speaker (each party, for a joint statement)."""
+    span = next(((qs, qe) for qs, qe, speaker, _ in ctx.quote_spans if qs <= start < qe and speaker), None)
+    out = []
+    for qs, qe, speaker, side in ctx.quote_spans:
+        if (qs, qe) == span and speaker:
+            cand = Candidate(speaker, side, "person", "first_person", i, start, end)
+            cand.speaker = True
+            out.append(cand)
+    return out
+
+
+def _add_speaker(found: list[Candidate], speakers: list[tuple[str, str | None]] | None) -> None:
+    for name, side in speakers or []:
+        known = next((c for c in found if c.name == name), None)
+        if known is None:
+            known = Candidate(name, side, "person", "speaker")
+            found.append(known)
+        known.speaker = True
 
 
 def _at(parsed: Any, sent_start: int, a: int, b: int, cand: Candidate) -> Candidate:

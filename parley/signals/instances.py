@@ -73,16 +73,28 @@ def _add_frequency(found: list[Instance]) -> None:
 
 
 def _context(doc: Doc, resolver: Any) -> Context:
-    speakers: dict[int, tuple[str, str | None]] = {}
+    speakers: dict[int, list[tuple[str, str | None]]] = {}
     spans = []
     for q in [*doc.quotes, *doc.statements]:
         if q.get("speaker") and q.get("attribution") != "state-official":  # "one U.S. official": no holder
             first, last = doc.sentence_at(q["start"]), doc.sentence_at(max(q["start"], q["end"] - 1))
+            who = voices(q)
             for i in range(first, last + 1):
-                speakers.setdefault(i, (q["speaker"], q.get("speaker_side")))
+                speakers.setdefault(i, who)
             if q.get("kind") != "indirect":
-                spans.append((q["start"], q["end"], q["speaker"], q.get("speaker_side")))
-    return Context(resolver, speakers, spans, doc.text, _parties(doc), _parties(doc, frozenset({"armed_group"})))
+                spans += [(q["start"], q["end"], name, side) for name, side in who]
+    return Context(resolver, speakers, spans, doc.text, _parties(doc), _parties(doc, frozenset({"armed_group"})),
+                   _parties(doc, frozenset({"state", "government"})))
+
+
+def voices(quote: dict[str, Any]) -> list[tuple[str, str | None]]:
+    """Who speaks in ``quote``: each party of a joint statement ("X and Y said"), else its one speaker.
+
+    A joint speaker is no actor of its own: the signal belongs to each party, as talks held
+    between two parties give each of them one.
+    """
+    parties = [(p["name"], p.get("side")) for p in quote.get("speaker_parties") or [] if p.get("name")]
+    return parties if len(parties) > 1 else [(quote["speaker"], quote.get("speaker_side"))]
 
 
 def _parties(doc: Doc, kinds: frozenset[str] = PARTY_KINDS) -> list[str]:
