@@ -75,6 +75,7 @@ class Context:
     parties: list[str] = field(default_factory=list)  # the article's main parties, most named first
     groups: list[str] = field(default_factory=list)  # its armed groups, most named first
     states: list[str] = field(default_factory=list)  # its states, most named first ("the government" is one's)
+    lower_words: frozenset[str] | None = None  # see ``lower_words``, read on first use
 
 
 _PARTICLE = r"(?:de|del|al|bin|van|von|la|los|el|ibn|da|di)"
@@ -129,7 +130,24 @@ def _common_word(word: str, ctx: Context) -> bool:
     low = word.lower().strip(".,;:’'")
     if low in TITLE_WORDS or low in ROLE_NOUNS:
         return True
-    return re.search(rf"(?<![\w.]) {re.escape(low)}\b", ctx.text) is not None
+    if ctx.lower_words is None:
+        ctx.lower_words = lower_words(ctx.text)
+    return low in ctx.lower_words
+
+
+_LOWER_RUN = re.compile(r"(?<![\w.]) (\S+)")
+_BOUNDARY = re.compile(r"\b")
+
+
+def lower_words(text: str) -> frozenset[str]:
+    """Every string ``w`` for which ``" w"`` stands in ``text`` after a space that follows no
+    word character or dot and ends at a word boundary: the words the article writes in lower
+    case, read in one pass (a search per candidate word made long texts quadratic)."""
+    out: set[str] = set()
+    for m in _LOWER_RUN.finditer(text):
+        run = text[m.start(1):m.end(1) + 1]  # one character on: a boundary may fall at the run's end
+        out.update(run[:b.start()] for b in _BOUNDARY.finditer(run) if b.start())
+    return frozenset(out)
 
 
 def _dateline_end(text: str, index: int) -> int:
