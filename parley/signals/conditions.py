@@ -59,7 +59,8 @@ def conditions(parsed: Any) -> list[str]:
                 targets.append((head, dropped))
     text = text_of(parsed)
     found: list[tuple[int, str]] = []
-    for start, end in _glued([span for head, dropped in targets for span in _split(head, dropped)], parsed):
+    memo: dict[int, bool] = {}  # token index -> whether it is an aside (asked once per token, not per member)
+    for start, end in _glued([span for head, dropped in targets for span in _split(head, dropped, memo)], parsed):
         phrase = _phrase(parsed, text, start, end)
         if phrase and not any(p in phrase for _, p in found):
             # the narrower phrase wins: "would only hold talks if X" -> "X"
@@ -215,19 +216,26 @@ def _run_end(indices: list[int]) -> int:
     return end
 
 
-def _split(head: Any, dropped: Any) -> list[tuple[int, int]]:
+def _split(head: Any, dropped: Any, memo: dict[int, bool]) -> list[tuple[int, int]]:
     """Token spans of ``head``'s subtree (less ``dropped``'s), one per coordinated member ("X, Y and Z").
 
     A member coordinated with an aside ("a ceasefire without preconditions and the restoration
-    of its borders") is a member of its own.
+    of its borders") is a member of its own. ``memo`` keeps each token's ``_aside`` answer: a
+    sentence of many coordinated clauses asks it of the same tokens once per member.
     """
+
+    def aside(tok: Any) -> bool:
+        if tok.i not in memo:
+            memo[tok.i] = _aside(tok)
+        return memo[tok.i]
+
     members = [head, *_conjuncts(head)]
-    members += [c for t in head.subtree for a in t.children if _aside(a) for o in _objects(a) for c in _conjuncts(o)]
+    members += [c for t in head.subtree for a in t.children if aside(a) for o in _objects(a) for c in _conjuncts(o)]
     out = []
     for m in members:
         inside = {t.i for t in m.subtree}
         skip = {t.i for n in members if n.i != m.i and n.i in inside for t in n.subtree}
-        asides = [c for t in m.subtree for c in t.children if _aside(c)]
+        asides = [c for t in m.subtree for c in t.children if aside(c)]
         for d in ([dropped] if dropped is not None else []) + asides:
             skip |= {t.i for t in d.subtree}
         keep = [t.i for t in m.subtree if t.i not in skip and not _coordinator(t, members)]

@@ -28,6 +28,7 @@ RHETORICAL = re.compile(
 )
 HYPOTHETICAL = frozenset({f"clause_modal={m}" for m in ("may", "might", "could", "would", "should")})
 RULE_CONFIDENCE = 0.9
+MAX_SUPPORT = 8
 Decision = tuple[Instance, str, float]  # the evidence instance, the stance, its probability
 CONDITIONAL_REASONS = frozenset({"objectives"})
 MAX_CONDITIONS = 4
@@ -61,9 +62,16 @@ def _support(found: list[Instance], model: StanceModel, best: Instance, stance: 
 
 
 def _more_conditions(doc: Doc, found: list[str], support: list[Instance]) -> list[str]:
-    """The evidence sentence's conditions, then those of the holder's other sentences for the same stance."""
+    """The evidence sentence's conditions, then those of the holder's other sentences for the same stance.
+
+    At most ``MAX_SUPPORT`` other sentences are read (real articles have had up to three): a
+    text that repeats one conditional sentence thousands of times would otherwise have each
+    of them cut into conditions, to find the same phrase again.
+    """
     out = list(found)
-    for inst in support:
+    for inst in support[:MAX_SUPPORT]:
+        if len(out) >= MAX_CONDITIONS:
+            break
         out += [c for c in _conditions(inst, doc.sentences[inst.sentence].text(doc.text)) if c not in out]
     return out[:MAX_CONDITIONS]
 
