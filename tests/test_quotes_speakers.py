@@ -335,9 +335,9 @@ def test_quotes_speakers_joint_statement_of_the_parties_named_before():
 
 
 def test_quotes_speakers_joint_statement_parties_named_by_description():
-    text = ("The Armenian government agreed on Sunday to restore the truce in the hills.\n\n"
-            "Negotiators for both the government and the rebel-led Lowland Liberation Front also agreed to resume the "
-            "talks, a joint statement said.\n\n"
+    text = ("The Armenian government restored the truce in the hills on Sunday.\n\n"
+            "Envoys of both the government and the Lowland Liberation Front will return to the table in spring, "
+            "a joint statement said.\n\n"
             '"The parties shall meet again in Oslo within a month," the statement said.')
     assert _speaker(text, "The parties shall meet again in Oslo within a month,") == (
         "Armenia and Lowland Liberation Front"
@@ -368,9 +368,9 @@ def test_quotes_speakers_a_caption_between_paragraphs_holds_no_antecedent():
 
 
 def test_quotes_speakers_a_family_speaks_as_itself_not_as_a_member():
-    text = ("Police shot Tomas Arden on Tuesday. His wife, Lena Arden, filmed the shooting.\n\n"
-            "Arden's family has called on the police to release the videos “as a matter of the public good” and "
-            "asked for calm.")
+    text = ("Tomas Arden was hurt in a fall at the depot on Tuesday. His wife, Lena Arden, saw it happen.\n\n"
+            "Arden's family wants the depot's owners to publish the camera footage “as a matter of the public good” "
+            "and asked for calm.")
     assert _speaker(text, "as a matter of the public good") == "Arden's family"
 
 
