@@ -30,6 +30,7 @@ HYPOTHETICAL = frozenset({f"clause_modal={m}" for m in ("may", "might", "could",
 RULE_CONFIDENCE = 0.9
 MAX_SUPPORT = 8
 Decision = tuple[Instance, str, float]  # the evidence instance, the stance, its probability
+Scored = tuple[Instance, tuple[float, ...]]  # an instance and its probability per stance
 CONDITIONAL_REASONS = frozenset({"objectives"})
 MAX_CONDITIONS = 4
 
@@ -38,26 +39,30 @@ def find_signals(doc: Doc, model: StanceModel | None = None) -> list[dict[str, A
     """Signal drafts (clean offsets) for ``doc``."""
     model = model or load_model()
     found = instances(doc)
-    best = decide(found, model)
+    scored = score(found, model)
     parties = details.main_parties(found)
     drafts = []
-    for inst, stance, p in best:
+    for inst, stance, p in decide(scored, model):
         draft = _draft(doc, inst, stance, p, model, parties)
         if stance == "conditional":
-            draft["conditions"] = _more_conditions(doc, draft["conditions"], _support(found, model, inst, stance))
+            draft["conditions"] = _more_conditions(doc, draft["conditions"], _support(scored, model, inst, stance))
         drafts.append(draft)
     return drafts
 
 
-def _support(found: list[Instance], model: StanceModel, best: Instance, stance: str) -> list[Instance]:
+def score(found: list[Instance], model: StanceModel) -> list[Scored]:
+    """Each instance with its per-stance probabilities, the rules of ``adjust`` applied."""
+    return [(inst, adjust(inst, model.stances, model.probabilities(inst.features))) for inst in found]
+
+
+def _support(scored: list[Scored], model: StanceModel, best: Instance, stance: str) -> list[Instance]:
     """The holder's other sentences that clear the same stance's threshold: one signal, several
     sentences ("Kestria wants talks. But first the army must leave the valley.")."""
     k = model.stances.index(stance)
     name = best.cand.name.lower()
     return [
-        inst for inst in found
-        if inst.sentence != best.sentence and inst.cand.name.lower() == name
-        and adjust(inst, model.stances, model.probabilities(inst.features))[k] >= model.thresholds[k]
+        inst for inst, probs in scored
+        if inst.sentence != best.sentence and inst.cand.name.lower() == name and probs[k] >= model.thresholds[k]
     ]
 
 
@@ -76,16 +81,15 @@ def _more_conditions(doc: Doc, found: list[str], support: list[Instance]) -> lis
     return out[:MAX_CONDITIONS]
 
 
-def decide(found: list[Instance], model: StanceModel) -> list[Decision]:
+def decide(scored: list[Scored], model: StanceModel) -> list[Decision]:
     """The (holder, stance) pairs whose article-level chance clears the stance's threshold, each with
     its best instance as evidence."""
-    scored = [(inst, adjust(inst, model.stances, model.probabilities(inst.features))) for inst in found]
     cuts = dict(zip(model.stances, model.thresholds, strict=True))
     kept = [(inst, stance, p) for (inst, stance, p) in combine(scored, model.stances) if p >= cuts[stance]]
     return sorted(kept, key=lambda x: (x[0].sentence, -x[2]))
 
 
-def combine(scored: list[tuple[Instance, tuple[float, ...]]], stances: tuple[str, ...]) -> list[Decision]:
+def combine(scored: list[Scored], stances: tuple[str, ...]) -> list[Decision]:
     """Per (holder, stance): the best instance and the chance that at least one of the holder's
     sentences carries the stance (noisy-or over them).
 

@@ -233,7 +233,8 @@ def _clause(tok: Any, kind: str) -> list[str]:
         verb = verb.head
     if pos(verb) not in ("VERB", "AUX"):
         return ["no_verb"]
-    out = [f"verb={_lemma(verb)}", f"casp={aspect(verb)}", f"casp={CUE_OF.get(_lemma(verb), 'x')}:{aspect(verb)}"]
+    how = aspect(verb)
+    out = [f"verb={_lemma(verb)}", f"casp={how}", f"casp={CUE_OF.get(_lemma(verb), 'x')}:{how}"]
     subj = tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "conj" and tok.head.dep_ in ("nsubj", "nsubjpass"))
     if subj:
         out.append(f"subj_of={_lemma(verb)}")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from ..actors.names import TITLE_WORDS
@@ -70,12 +71,16 @@ class Context:
 
     resolver: Resolver
     speakers: dict[int, list[tuple[str, str | None]]]  # sentence index -> who speaks in a quote/statement in it
-    quote_spans: list[tuple[int, int, str | None, str | None]]  # (start, end, speaker, side)
+    quote_spans: list[tuple[int, int, list[tuple[str, str | None]]]]  # (start, end, who speaks: name, side)
     text: str
     parties: list[str] = field(default_factory=list)  # the article's main parties, most named first
     groups: list[str] = field(default_factory=list)  # its armed groups, most named first
     states: list[str] = field(default_factory=list)  # its states, most named first ("the government" is one's)
-    lower_words: frozenset[str] | None = None  # see ``lower_words``, read on first use
+
+    @cached_property
+    def lower_words(self) -> frozenset[str]:
+        """The words the article writes in lower case (see ``lower_words``), read on first use."""
+        return lower_words(self.text)
 
 
 _PARTICLE = r"(?:de|del|al|bin|van|von|la|los|el|ibn|da|di)"
@@ -130,8 +135,6 @@ def _common_word(word: str, ctx: Context) -> bool:
     low = word.lower().strip(".,;:’'")
     if low in TITLE_WORDS or low in ROLE_NOUNS:
         return True
-    if ctx.lower_words is None:
-        ctx.lower_words = lower_words(ctx.text)
     return low in ctx.lower_words
 
 
@@ -475,13 +478,10 @@ def _pronouns(parsed: Any, sent_start: int, ctx: Context) -> list[Candidate]:
 
 def _first_person(ctx: Context, i: int, start: int, end: int) -> list[Candidate]:
     """"we" inside a quote: its speaker (each party, for a joint statement)."""
-    span = next(((qs, qe) for qs, qe, speaker, _ in ctx.quote_spans if qs <= start < qe and speaker), None)
-    out = []
-    for qs, qe, speaker, side in ctx.quote_spans:
-        if (qs, qe) == span and speaker:
-            cand = Candidate(speaker, side, "person", "first_person", i, start, end)
-            cand.speaker = True
-            out.append(cand)
+    who = next((who for qs, qe, who in ctx.quote_spans if qs <= start < qe), [])
+    out = [Candidate(name, side, "person", "first_person", i, start, end) for name, side in who]
+    for cand in out:
+        cand.speaker = True
     return out
 
 

@@ -82,7 +82,7 @@ def _context(doc: Doc, resolver: Any) -> Context:
             for i in range(first, last + 1):
                 speakers.setdefault(i, who)
             if q.get("kind") != "indirect":
-                spans += [(q["start"], q["end"], name, side) for name, side in who]
+                spans.append((q["start"], q["end"], who))
     return Context(resolver, speakers, spans, doc.text, _parties(doc), _parties(doc, frozenset({"armed_group"})),
                    _parties(doc, frozenset({"state", "government"})))
 
@@ -116,4 +116,4 @@ def _mentions_by_sentence(doc: Doc) -> dict[int, list[Any]]:
 
 
 def _in_quote(ctx: Context, start: int, end: int) -> bool:
-    return any(qs < end and start < qe for qs, qe, _, _ in ctx.quote_spans)
+    return any(qs < end and start < qe for qs, qe, _ in ctx.quote_spans)
