@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from .holders import Candidate
-from .lexicon import CUES, MODALS, NEGATIONS, patterns_in
+from .lexicon import CONDITION_WORDS, CUES, MODALS, NEGATIONS, NEGATORS, POLAR, POLAR_PHRASES, patterns_in
 from .parse import text_of
 from .words import lemma, pos
 
@@ -104,6 +104,7 @@ def candidate_features(parsed: Any, cand: Candidate, n_cands: int) -> list[str]:
     out += _window(parsed, cand.token)
     out += _clause(tok, cand.kind)
     out += participation(tok, cand.kind)
+    out += polarity(tok)
     if cand.token == _first_noun(parsed):
         out.append("first_noun")
     return out
@@ -269,3 +270,157 @@ def _clause(tok: Any, kind: str) -> list[str]:
         if t.tag_ == "MD":
             out.append(f"clause_modal={t.lower_}")
     return out
+
+
+# --- polarity and scope of the holder's own predicate -------------------------------------
+
+POLAR_OF: dict[str, str] = {w: cls for cls, words in POLAR.items() for w in words}
+# Relations that lead from a predicate down to what it says of talks: "refused *to negotiate*",
+# "is *ready*", "called off *the talks*", "there was no *agreement*", "calls *for* talks".
+_DOWN = ("xcomp", "acomp", "ccomp", "dobj", "attr", "nsubjpass", "oprd")
+_DOWN_PREPS = frozenset({"for", "to", "on", "in", "of", "from", "with"})
+_SUBJ = frozenset({"nsubj", "csubj"})
+
+
+def polarity(tok: Any) -> list[str]:
+    """What the candidate's own predicate says of talks, whether it is negated, and the candidate's part in it.
+
+    The cue that governs the talk word in the candidate's clause is read as a chain of
+    classes ("refused to resume talks": ``refuse>hold``; "there was no agreement":
+    ``agree``, negated; "called off the talks": ``refuse``); the candidate is its subject,
+    the one whose words are reported (``says``), its object, the owner of a cue noun ("X's
+    proposal": ``poss``, with the verb governing that noun, as in "rejects X's proposal"),
+    or a party brought in by a preposition. The sentence's bag of words cannot say which
+    of its cues concern which candidate; these features do.
+    """
+    first = tok
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    role, pred = _holder_role(first)
+    out: list[str] = []
+    if role == "poss":
+        chain, neg = _chain(first.head)
+        under = _governing_class(first.head)
+        out += [f"poln={chain[0] if chain else 'none'}:{neg}", f"polu={under}"]
+        if pred is None:
+            return out
+    if pred is None:
+        return out + ["pol=none"]
+    chain, neg = _chain(pred)
+    c1 = chain[0] if chain else "none"
+    out += [f"pol={c1}", f"pol={c1}:{neg}", f"polr={role}:{c1}:{neg}", f"polc={c1}:{neg}:{_terms(pred)}"]
+    if len(chain) > 1:
+        out += [f"pol2={c1}>{chain[1]}:{neg}", f"polr2={role}:{c1}>{chain[1]}"]
+    return out
+
+
+def _terms(pred: Any) -> str:
+    """Whether the predicate's clause sets terms ("cond"), waives them ("without preconditions": "free") or neither."""
+    words = [t for t in pred.subtree if t.lower_ in CONDITION_WORDS]
+    if not words:
+        return "none"
+    terms = [t for t in words if t.lower_ != "without"]
+    if terms and all(t.lower_.startswith(("condition", "precondition")) and _negated(t) for t in terms):
+        return "free"
+    return "cond"
+
+
+def _holder_role(first: Any) -> tuple[str, Any]:
+    """The candidate's part in the nearest predicate above it, and that predicate (None when none)."""
+    dep, head = first.dep_, first.head
+    if dep in _SUBJ:
+        role = "subj"
+    elif dep == "pobj" and head.dep_ == "agent":
+        role, head = "subj", head.head
+    elif dep == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
+        role, head = "says", head.head
+    elif dep == "pobj":
+        role = f"p_{head.lower_}"
+    elif dep in ("dobj", "nsubjpass"):
+        role = "obj"
+    elif dep in ("poss", "compound", "amod"):
+        role = "poss"
+    else:
+        role = "other"
+    pred = _predicate_above(head if head.i != first.i else first)
+    while pred is not None and pred.dep_ in ("xcomp", "acomp") and pred.head.i != pred.i:
+        pred = pred.head  # "refused to negotiate *with X*": the refusal concerns X too
+    if pred is not None and role == "subj" and lemma(pred) in SPEECH:
+        said = [c for c in pred.children if c.dep_ in ("ccomp", "xcomp")]
+        if said:
+            role, pred = "says", said[0]
+    return role, pred
+
+
+def _predicate_above(t: Any) -> Any:
+    """The first verb or adjective of a clause at or above ``t``."""
+    for _ in range(8):
+        if pos(t) in ("VERB", "AUX") or (pos(t) == "ADJ" and t.dep_ in ("ROOT", "acomp", "ccomp")):
+            return t
+        if t.head.i == t.i:
+            return None
+        t = t.head
+    return None
+
+
+def polar_class(t: Any) -> str | None:
+    """The polarity class of one word, read with its particle or preposition ("call off", "call for")."""
+    word = lemma(t)
+    for c in t.children:
+        if c.dep_ in ("prt", "prep", "acomp", "dobj") and (word, c.lower_) in POLAR_PHRASES:
+            return POLAR_PHRASES[(word, c.lower_)]
+    if word == "open" and t.tag_.startswith("VB"):
+        return "hold"
+    return POLAR_OF.get(word)
+
+
+def _negated(t: Any) -> bool:
+    """Whether ``t`` is negated where it stands: "not", "never" on it, "no" on a noun, "without" above it."""
+    if any(c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ in ("det", "advmod", "neg")) for c in t.children):
+        return True
+    return t.dep_ == "pobj" and t.head.lower_ == "without"
+
+
+def _chain(pred: Any) -> tuple[list[str], str]:
+    """The polarity classes down the predicate (verb, its complement, its object) and whether any is negated.
+
+    A negating predicate ("failed to agree", "unable to meet") negates what it governs.
+    """
+    classes: list[str] = []
+    neg = False
+    node = pred
+    for _ in range(4):
+        cls = polar_class(node)
+        neg = neg or _negated(node) or lemma(node) in NEGATORS
+        if cls and (not classes or classes[-1] != cls):
+            classes.append(cls)
+        node = _down(node)
+        if node is None:
+            break
+    return classes[:2], "neg" if neg else "pos"
+
+
+def _down(t: Any) -> Any:
+    """The next word down a predicate: its complement, object, or the object of its "for"/"to"/"on"."""
+    kids = list(t.children)
+    for dep in _DOWN:
+        for c in kids:
+            if c.dep_ == dep and (dep != "ccomp" or pos(t) == "ADJ"):
+                return c
+    for c in kids:
+        if c.dep_ == "prep" and c.lower_ in _DOWN_PREPS:
+            objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            if objs and (polar_class(objs[0]) or _down(objs[0]) is not None):
+                return objs[0]
+    return None
+
+
+def _governing_class(noun: Any) -> str:
+    """The class of the verb a cue noun hangs from ("rejects X's *proposal*": refuse), negated or not."""
+    head = noun.head
+    if noun.dep_ == "pobj":
+        head = head.head
+    if head.i == noun.i or pos(head) not in ("VERB", "AUX", "NOUN", "ADJ"):
+        return "none"
+    cls = polar_class(head) or "none"
+    return f"{cls}:{'neg' if _negated(head) else 'pos'}"

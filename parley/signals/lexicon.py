@@ -97,6 +97,49 @@ STANCE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"stalemate|failed|no progress|without (?:a )?breakthrough|benefit of the doubt|suspicious|"
         r"do(?:es)? not believe|did not believe|not appropriate)\b", re.I),
 }
+# What a cue word says of the talks it governs, for the holder's own predicate ("polarity"
+# features): a verb, adjective or noun of the holder's clause, read with its particle ("call
+# off", "rule out", "walk out") or its preposition ("call for", "push for"). Unlike ``CUES``,
+# which say what words a sentence has, these say what the holder's own predicate does.
+POLAR: dict[str, frozenset[str]] = {
+    "refuse": frozenset(
+        """refuse refusal reject rejection rebuff spurn shun dismiss decline oppose opposition boycott
+        suspend suspension halt cancel cancellation scrap abandon quit freeze veto snub withdraw
+        withdrawal walkout sever postpone impossible unacceptable unrealistic""".split()),
+    "seek": frozenset(
+        """seek want urge propose proposal offer invite invitation welcome hope push press ask appeal
+        request plea support back favour favor encourage initiative""".split()),
+    "ready": frozenset("ready willing open prepared keen eager readiness willingness possible".split()),
+    "hold": frozenset(
+        """hold resume continue begin start attend meet host join conduct launch convene restart
+        participate visit arrive gather""".split()),
+    "agree": frozenset(
+        """agree agreement sign conclude seal accept approve clinch finalize finalise ink deal accord
+        treaty pact""".split()),
+    "cond": frozenset("demand insist require condition precondition".split()),
+    "doubt": frozenset("doubt unlikely skeptical sceptical distrust".split()),
+    "talk": frozenset(
+        """negotiate negotiation talk talks dialogue dialog discuss discussion meeting summit
+        consultation consult truce ceasefire cease-fire peace""".split()),
+    "mediate": frozenset("mediate mediation mediator broker facilitate sponsor".split()),
+}
+# Words of a clause that make its refusal or offer one with terms ("not until", "only if",
+# "without real reciprocity"); "without (pre)conditions" says the opposite (``polarity``).
+CONDITION_WORDS = frozenset("until unless only if without provided condition conditions precondition preconditions "
+                            "before demand demands insist require".split())
+# A verb and particle (or preposition) that together say the opposite of, or more than, the verb
+# alone: "call off" refuses where "call for" seeks; "break off", "pull out", "rule out" refuse.
+POLAR_PHRASES: dict[tuple[str, str], str] = {
+    ("call", "off"): "refuse", ("rule", "out"): "refuse", ("walk", "out"): "refuse",
+    ("pull", "out"): "refuse", ("break", "off"): "refuse", ("back", "out"): "refuse",
+    ("walk", "away"): "refuse", ("turn", "down"): "refuse", ("step", "back"): "refuse",
+    ("call", "for"): "seek", ("call", "on"): "seek", ("push", "for"): "seek", ("press", "for"): "seek",
+    ("ask", "for"): "seek", ("open", "to"): "ready", ("take", "part"): "hold", ("sit", "down"): "hold",
+    ("come", "to"): "agree", ("set", "up"): "hold",
+}
+# Words that negate the predicate they govern: "failed to agree", "unable to meet", "no agreement".
+NEGATORS = frozenset("not n't never no neither nor without fail unable lack".split())
+
 NEGATIONS = frozenset("not n't never no neither nor without".split())
 MODALS = frozenset("will would could might may should must can shall".split())
 
@@ -162,6 +205,8 @@ CONDITION_MARKERS = re.compile(
 def _known() -> frozenset[str]:
     words: set[str] = set()
     for group in CUES.values():
+        words |= group
+    for group in POLAR.values():
         words |= group
     return frozenset(words | GROUP_NOUNS | NEGATIONS | MODALS | set(
         "government administration presidency cabinet side party leader country rival foe president minister "
