@@ -293,11 +293,13 @@ def polarity(tok: Any) -> list[str]:
     or a party brought in by a preposition. The sentence's bag of words cannot say which
     of its cues concern which candidate; these features do.
     """
-    first = tok
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head
+    first = _stand_in(tok)
     role, pred = _holder_role(first)
     out: list[str] = []
+    if role.startswith("p_") and pos(first.head.head) == "NOUN":
+        noun = first.head.head  # "the call for a truce *by X*", "the agreement *between X* and Y"
+        chain, neg = _chain(noun)
+        out.append(f"polp={role}>{chain[0] if chain else 'none'}:{neg}")
     if role == "poss":
         chain, neg = _chain(first.head)
         under = _governing_class(first.head)
@@ -312,6 +314,27 @@ def polarity(tok: Any) -> list[str]:
     if len(chain) > 1:
         out += [f"pol2={c1}>{chain[1]}:{neg}", f"polr2={role}:{c1}>{chain[1]}"]
     return out
+
+
+def _stand_in(tok: Any) -> Any:
+    """The word that stands for the candidate in its clause: the head of its list or apposition
+    ("Hamas and Fatah", "rival factions Hamas and Fatah"), the group noun it qualifies ("the Israeli
+    cabinet", "Iraq's government"); not a cue noun it owns ("X's proposal", kept for ``poln``)."""
+    cur = tok
+    for _ in range(6):
+        head = cur.head
+        if head.i == cur.i:
+            break
+        if cur.dep_ in ("conj", "appos") or (
+            cur.dep_ in ("poss", "compound", "amod") and pos(head) == "NOUN" and not polar_class(head)
+        ):
+            cur = head
+            continue
+        if pos(cur) == "PROPN" and cur.dep_ == "compound" and pos(head) == "PROPN":
+            cur = head
+            continue
+        break
+    return cur
 
 
 def _terms(pred: Any) -> str:
