@@ -313,7 +313,18 @@ def polarity(tok: Any) -> list[str]:
     out += [f"pol={c1}", f"pol={c1}:{neg}", f"polr={role}:{c1}:{neg}", f"polc={c1}:{neg}:{_terms(pred)}"]
     if len(chain) > 1:
         out += [f"pol2={c1}>{chain[1]}:{neg}", f"polr2={role}:{c1}>{chain[1]}"]
+    if role in ("subj", "says"):
+        for verb in _shared_subject(pred):  # "refused the offer *and walked out*"
+            more, mneg = _chain(verb)
+            if more:
+                out.append(f"polcj={role}:{more[0]}:{mneg}")
     return out
+
+
+def _shared_subject(pred: Any) -> list[Any]:
+    """Verbs conjoined to ``pred`` that have no subject of their own (at most two)."""
+    return [c for c in pred.children if c.dep_ == "conj" and pos(c) == "VERB"
+            and not any(g.dep_ in _SUBJ or g.dep_ == "nsubjpass" for g in c.children)][:2]
 
 
 def _stand_in(tok: Any) -> Any:
@@ -414,6 +425,10 @@ def _chain(pred: Any) -> tuple[list[str], str]:
     node = pred
     for _ in range(4):
         cls = polar_class(node)
+        if cls == "hold" and any(c.dep_ == "xcomp" for c in node.children):
+            cls = None  # "continues to rule out", "began to prepare": the complement says it
+        if lemma(node) == "be" and not cls:
+            cls = _copula_class(node)
         neg = neg or _negated(node) or lemma(node) in NEGATORS
         if cls and (not classes or classes[-1] != cls):
             classes.append(cls)
@@ -421,6 +436,16 @@ def _chain(pred: Any) -> tuple[list[str], str]:
         if node is None:
             break
     return classes[:2], "neg" if neg else "pos"
+
+
+def _copula_class(be: Any) -> str | None:
+    """What a copula says of talks that are its subject: "talks were *out of the question*" refuses."""
+    subj = [c for c in be.children if c.dep_ in _SUBJ]
+    if not subj or POLAR_OF.get(lemma(subj[0])) not in ("talk", "agree"):
+        return None
+    if any(c.lower_ == "out" and c.dep_ == "prep" for c in be.children):
+        return "refuse"
+    return POLAR_OF.get(lemma(subj[0]))
 
 
 def _down(t: Any) -> Any:

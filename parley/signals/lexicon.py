@@ -117,7 +117,9 @@ POLAR: dict[str, frozenset[str]] = {
         """agree agreement sign conclude seal accept approve clinch finalize finalise ink deal accord
         treaty pact""".split()),
     "cond": frozenset("demand insist require condition precondition".split()),
-    "doubt": frozenset("doubt unlikely skeptical sceptical distrust".split()),
+    "doubt": frozenset(
+        """doubt unlikely skeptical sceptical skepticism scepticism distrust pessimism pessimistic farce ploy
+        conspiracy trick posturing""".split()),
     "talk": frozenset(
         """negotiate negotiation talk talks dialogue dialog discuss discussion meeting summit
         consultation consult truce ceasefire cease-fire peace""".split()),
