@@ -66,14 +66,16 @@ def logit(p: float) -> float:
 
 
 def pairs(scored: list[tuple[Any, tuple[float, ...]]], stances: tuple[str, ...], floor: float = FLOOR) -> list[Pair]:
-    """The article's (holder, stance) pairs whose chance reaches ``floor``, likeliest first, with features."""
+    """The article's (holder, stance) pairs whose chance reaches ``floor``, with features, in the order
+    their holders first appear (as ``extract.combine`` gives them)."""
     chance, best, counts = _noisy_or(scored, stances)
     order = sorted(counts, key=lambda h: -counts[h])  # most named first; ties by first appearance
     rank = {h: r for r, h in enumerate(order)}
     total = sum(counts.values())
-    found = sorted(((p, key) for key, p in chance.items() if p >= floor), key=lambda x: -x[0])
     out = []
-    for p, (h, stance) in found:
+    for (h, stance), p in chance.items():
+        if p < floor:
+            continue
         other = max(chance[(h, s)] for s in stances if s != stance)
         feats = _stance_features(stance, p) | _other_features(other, p) | _rank_features(rank[h], counts[h], total)
         out.append(Pair(best[(h, stance)], stance, p, feats))

@@ -239,22 +239,24 @@ def _same(a: str | None, b: str | None) -> bool:
 
 
 def counts(arts: list[Article], keep: list[list[bool]]) -> tuple[int, int, int]:
-    """(true, predicted, gold) signals when each article keeps the pairs ``keep`` marks; predicted
-    pairs of one stance and the same actor count once, as the scorer dedupes them."""
+    """(true, predicted, gold) signals when each article keeps the pairs ``keep`` marks, counted as
+    the scorer counts them: pairs of one stance and the same actor collapse into the first, and
+    the one-to-one matching takes the highest gold and predicted indices first."""
     tp = n_pred = n_gold = 0
     for art, marks in zip(arts, keep, strict=True):
         preds: list[Pair] = []
         for x, kept in zip(art.pairs, marks, strict=True):
             if kept and not any(q.stance == x.stance and _same(q.inst.cand.name, x.inst.cand.name) for q in preds):
                 preds.append(x)
-        used: set[int] = set()
-        for x in preds:
-            hit = next((i for i, g in enumerate(art.gold) if i not in used and g["stance"] == x.stance
-                        and _same(g.get("holder"), x.inst.cand.name)), None)
-            if hit is not None:
-                used.add(hit)
-                tp += 1
-        n_pred, n_gold = n_pred + len(preds), n_gold + len(art.gold)
+        hits = sorted(((gi, pi) for gi, g in enumerate(art.gold) for pi, x in enumerate(preds)
+                       if g["stance"] == x.stance and _same(g.get("holder"), x.inst.cand.name)), reverse=True)
+        used_g: set[int] = set()
+        used_p: set[int] = set()
+        for gi, pi in hits:
+            if gi not in used_g and pi not in used_p:
+                used_g.add(gi)
+                used_p.add(pi)
+        tp, n_pred, n_gold = tp + len(used_g), n_pred + len(preds), n_gold + len(art.gold)
     return tp, n_pred, n_gold
 
 
