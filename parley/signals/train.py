@@ -21,6 +21,7 @@ import random
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -228,14 +229,8 @@ def articles(examples: list[Example], probs: list[list[tuple[float, ...]]]) -> l
     return out
 
 
-_SAME: dict[tuple[str | None, str | None], bool] = {}
-
-
-def _same(a: str | None, b: str | None) -> bool:
-    """``same_actor``, remembered: threshold searches ask the same names thousands of times."""
-    if (a, b) not in _SAME:
-        _SAME[(a, b)] = same_actor(a, b)
-    return _SAME[(a, b)]
+# ``same_actor``, remembered: the threshold searches ask about the same names thousands of times
+_same = lru_cache(maxsize=None)(same_actor)
 
 
 def counts(arts: list[Article], keep: list[list[bool]]) -> tuple[int, int, int]:
