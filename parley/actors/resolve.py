@@ -199,6 +199,8 @@ class Resolver:
         A registry actor the article spells out keeps the article's full name ("Intergovernmental
         Authority on Development", not "IGAD"): that is the name a reader would give.
         """
+        if not _IN_BRACKETS.search(text):  # the pattern's own ending, found fast: most articles spell none out
+            return
         for m in _ACRONYM.finditer(text):
             acronym = m.group(2)
             full = _spelt_out(m.group(1), acronym)
@@ -921,6 +923,7 @@ class _Layout:
 
 
 _ACRONYM = re.compile(r"((?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|on|the)\s+)*){1,8})\(([A-Z]{2,8})\)")
+_IN_BRACKETS = re.compile(r"\([A-Z]{2,8}\)")
 
 
 def _spelt_out(words: str, acronym: str) -> str | None:
