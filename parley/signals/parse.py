@@ -17,7 +17,7 @@ code uses, with the same values, and pass anything else through to spaCy.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -104,15 +104,21 @@ class Sentence:
             for key in row[:4]:
                 if key not in strings:  # decoded once per process, not on every access
                     strings[key] = store[key]
-        self.words = [
+        self.words = words = [
             Word(self, i, strings[orth], strings[lower], strings[tag], strings[dep],
                  i + (head - _WRAP if head >= _SIGNED else head), idx, " " if space else "")
             for i, (orth, lower, tag, dep, head, idx, space) in enumerate(rows)
         ]
-        for word in self.words:  # children in text order, left and right of their head
-            if word._head != word.i:
-                head_word = self.words[word._head]
-                head_word._kids[word.i > head_word.i].append(word.i)
+        kids: dict[int, tuple[list[int], list[int]]] = {}
+        for word in words:  # children in text order, left and right of their head
+            head = word._head
+            if head != word.i:
+                pair = kids.get(head)
+                if pair is None:
+                    pair = kids[head] = ([], [])
+                pair[word.i > head].append(word.i)
+        for head, pair in kids.items():  # a leaf keeps the shared empty pair: half the words, no lists
+            words[head]._kids = pair
 
     def __iter__(self) -> Iterator[Word]:
         return iter(self.words)
@@ -148,7 +154,7 @@ class Word:
                  idx: int, whitespace: str):
         self.doc, self.i, self.text, self.lower_, self.tag_, self.dep_ = doc, i, text, lower, tag, dep
         self._head, self.idx, self.whitespace_ = head, idx, whitespace
-        self._kids: tuple[list[int], list[int]] = ([], [])
+        self._kids: tuple[Sequence[int], Sequence[int]] = _NO_KIDS
         self._subtree: list[int] | None = None
         self.coarse: str | None = None  # ``words.pos`` and ``words.lemma``, kept once asked
         self.base: str | None = None
@@ -235,6 +241,7 @@ def _as_words(doc: Sentence, value: Any) -> Any:
 
 
 _STRINGS: dict[int, str] = {}  # the vocabulary's strings by hash
+_NO_KIDS: tuple[Sequence[int], Sequence[int]] = ((), ())
 _MAX_STRINGS = 200_000
 _SIGNED, _WRAP = 1 << 63, 1 << 64  # ``to_array`` stores the offset to the head unsigned
 
