@@ -5,7 +5,9 @@ named entities (names come from the actor registry and the resolver) nor its lem
 (``words`` derives base forms from the tags); leaving those out more than halves the cost
 of each parse. Full parses another step already made
 (``doc.parses``) are reused; the lighter ones are cached on the Doc under their own key so
-that no later step mistakes them for full parses.
+that no later step mistakes them for full parses. ``parse_many`` parses the sentences of
+several articles in one spaCy call (the pipeline runs a window of articles together, see
+``pipeline.Pipeline.run_many``), since each call costs a fixed amount on top of its sentences.
 
 The signal code then reads each token's tag, relation, head and text many times over (a
 pass per candidate finder, per feature, per condition). A spaCy token is rebuilt on every
