@@ -87,36 +87,47 @@ def rounds(records: list[dict], n: int) -> list[tuple[float, float, float]]:
 
 
 def split_seconds(records: list[dict], select: bool = False) -> tuple[Counter[str], int, int]:
-    """CPU time per part of the extraction, and how many sentences the signal layer parsed."""
+    """CPU time per part of the extraction, and how many sentences the signal layer parsed.
+
+    Articles go ``batch.WINDOW`` at a time, as in the extraction: the signal layer parses
+    the chosen sentences of a window in one call.
+    """
+    from parley.batch import WINDOW
     from parley.ingest.article import prepare
     from parley.offsets import OffsetMap
     from parley.pipeline import Doc
     from parley.signals.extract import find_signals
     from parley.signals.instances import chosen as choose
-    from parley.signals.parse import parse
+    from parley.signals.parse import parse_many, release
     from parley.steps import DEFAULT_STEPS
 
     spent: Counter[str] = Counter()
     parsed = sentences = 0
-    for raw in items(records):
-        t = time.process_time()
-        article = prepare(raw)
-        spent["prepare (clean, metadata, language)"] += time.process_time() - t
-        doc = Doc(article, Settings(signal_select=select), OffsetMap(article.segments))
-        for step in DEFAULT_STEPS[:-1]:
+    raws = list(items(records))
+    for at in range(0, len(raws), WINDOW):
+        docs = []
+        for raw in raws[at : at + WINDOW]:
             t = time.process_time()
-            step(doc)
-            spent[step.name] += time.process_time() - t
+            article = prepare(raw)
+            spent["prepare (clean, metadata, language)"] += time.process_time() - t
+            docs.append(Doc(article, Settings(signal_select=select), OffsetMap(article.segments)))
+        for step in DEFAULT_STEPS[:-1]:
+            for doc in docs:
+                t = time.process_time()
+                step(doc)
+                spent[step.name] += time.process_time() - t
         t = time.process_time()
-        chosen = choose(doc)
+        chosen = [choose(doc) for doc in docs]
         spent["signals: sentence selection"] += time.process_time() - t
         t = time.process_time()
-        parse(doc, chosen)
+        parse_many(list(zip(docs, chosen, strict=True)))
         spent["signals: parse of the selected sentences"] += time.process_time() - t
-        t = time.process_time()
-        find_signals(doc)
-        spent["signals: candidates, features, model, details"] += time.process_time() - t
-        parsed, sentences = parsed + len(chosen), sentences + len(doc.sentences)
+        for doc, picked in zip(docs, chosen, strict=True):
+            t = time.process_time()
+            find_signals(doc)
+            release(doc)
+            spent["signals: candidates, features, model, details"] += time.process_time() - t
+            parsed, sentences = parsed + len(picked), sentences + len(doc.sentences)
     return spent, parsed, sentences
 
 

@@ -26,7 +26,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import chain, islice
 
-from .batch import analyze_input, analyze_item, failed
+from .batch import analyze_input, analyze_item, analyze_items, failed
+from .batch import analyze_inputs as analyze_serially
 from .ingest.sources import Item, RawInput, iter_inputs
 from .model import Analysis, ErrorRecord
 from .settings import Settings
@@ -75,6 +76,8 @@ def analyze_inputs(
     items = iter(items)
     head = list(islice(items, CHUNK + 1))
     if n <= 1 or len(head) <= CHUNK:
+        if analyze is analyze_input:  # the default: a few articles at a time (see ``batch.WINDOW``)
+            return analyze_serially(chain(head, items), settings)
         return (analyze_item(item, settings, analyze) for item in chain(head, items))
     return _pooled(chain(head, items), settings, n, analyze)
 
@@ -196,4 +199,6 @@ def _alive(pid: int) -> bool:
 
 def _run_chunk(chunk: list[Item]) -> list[Analysis]:
     settings = _worker_settings or Settings()
+    if _worker_analyze is analyze_input:  # the default: the chunk's articles run together
+        return analyze_items(chunk, settings)
     return [analyze_item(item, settings, _worker_analyze) for item in chunk]

@@ -152,3 +152,17 @@ def test_actors_headline_verbs_end_a_name(registry):
     r = Resolver(registry)
     r.scan(text, [0, text.index("Ethiopia"), text.index("Velic spoke")], [0], registry.find(text))
     assert [m.who.name for m in r.order] == ["Amara Velic", "Amara Velic"]
+
+
+@pytest.mark.parametrize("text", [
+    "said Foreign Minister ", "the bloc's envoy\t", "word\n", "two words  \n", "no space", "   ", "",
+    "U.S. Secretary ", "al-Qadir’s deputy ", "x² \u00a0", "٣٤ ", "deputy_head \u2003", "(Reuters) -- ",
+])
+def test_actors_last_word_finds_what_the_title_regex_finds(text):
+    from parley.actors.resolve import _LAST_WORD, last_word
+
+    for hi in range(len(text) + 1):
+        lo = max(0, hi - 8)
+        m = _LAST_WORD.search(text[lo:hi])
+        want = (hi - len(m.group(0)), hi - len(m.group(0)) + len(m.group(1))) if m else (hi, hi)
+        assert last_word(text, lo, hi) == want

@@ -71,3 +71,40 @@ def test_pipeline_non_english_article_is_recorded_not_analysed():
 def test_pipeline_parley_error_str_has_code_and_hint():
     err = ParleyError("P104", "too big", source="a.txt")
     assert str(err).startswith("P104 too_large: too big") and err.hint
+
+
+def test_pipeline_run_many_batch_hook_sees_only_ready_docs_and_a_failing_hook_changes_nothing():
+    seen = []
+
+    @step("first.v1", adds=("x",))
+    def first(doc):
+        if doc.text == "bad":
+            raise RuntimeError("no x here")
+
+    def ahead(docs):
+        seen.append([d.text for d in docs])
+        raise RuntimeError("the batch failed")
+
+    @step("second.v1", needs=("x",), adds=("y",), batch=ahead)
+    def second(doc):
+        doc.extras["ran"] = True
+
+    arts = [Article(id=t, raw=t, text=t, segments=((0, 0, len(t)),)) for t in ("one", "bad", "two")]
+    results = Pipeline([first, second]).run_many(arts)
+    assert seen == [["one", "two"]]
+    assert [r.article.id for r in results] == ["one", "bad", "two"]
+    assert [[e.step for e in r.errors] for r in results] == [[], ["first.v1"], []]
+
+
+def test_pipeline_articles_run_together_give_what_each_gives_alone():
+    from parley.batch import analyze_input, analyze_inputs
+    from parley.ingest.sources import RawInput
+    from tests.conftest import WIRE
+
+    other = ("Mediators from Brevia said on Monday that both sides had agreed to resume talks in May. "
+             "The rebels said they would not negotiate until prisoners were freed.\n")
+    texts = [WIRE, "   ", other, WIRE.replace("Velic", "Orsan")]
+    raws = [RawInput(t, "text", f"r{i}") for i, t in enumerate(texts)]
+    together = [a.as_contract() for a in analyze_inputs(raws)]
+    assert together == [analyze_input(r).as_contract() for r in raws]
+    assert together[0]["signals"] and together[1]["errors"] and not together[1]["signals"]

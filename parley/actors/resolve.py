@@ -199,6 +199,8 @@ class Resolver:
         A registry actor the article spells out keeps the article's full name ("Intergovernmental
         Authority on Development", not "IGAD"): that is the name a reader would give.
         """
+        if not _IN_BRACKETS.search(text):  # the pattern's own ending, found fast: most articles spell none out
+            return
         for m in _ACRONYM.finditer(text):
             acronym = m.group(2)
             full = _spelt_out(m.group(1), acronym)
@@ -851,14 +853,29 @@ def _title_start(text: str, start: int) -> int:
     """Start of the title words written before a name ("Kremlin spokesman " before "Dmitry")."""
     pos = start
     for _ in range(4):
-        m = _LAST_WORD.search(text[max(0, pos - 40) : pos])
-        if not m:
+        begin, end = last_word(text, max(0, pos - 40), pos)
+        if begin == end:
             break
-        word = m.group(1)
+        word = text[begin:end]
         if word.lower().strip(".") not in TITLE_WORDS and word.lower() not in TITLE_WORDS:
             break
-        pos = pos - len(m.group(0))
+        pos = begin
     return pos
+
+
+def last_word(text: str, lo: int, hi: int) -> tuple[int, int]:
+    """Where the last word of ``text[lo:hi]`` is when only white space follows it (``(hi, hi)``
+    when none): what ``_LAST_WORD`` finds there, without a regex search of every start
+    (one per name the article writes)."""
+    end = hi
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    if end == hi:
+        return hi, hi
+    begin = end
+    while begin > lo and (text[begin - 1].isalnum() or text[begin - 1] in _WORD_PUNCT):
+        begin -= 1
+    return (begin, end) if begin < end else (hi, hi)
 
 
 _APPOSITION = re.compile(
@@ -871,6 +888,7 @@ _OPENS_SENTENCE = re.compile(r"(?:^|[.!?]\s+|\n)(?:[A-Z]\w*,?\s+)?$")
 _ENDS_CLAUSE = re.compile(r"\s*(?:[.,;:!?)(]|who\b|$)")
 _ACCORDING_BEFORE = re.compile(r"\baccording to\s+$")
 _LAST_WORD = re.compile(r"([\w’'.-]+)\s+$")
+_WORD_PUNCT = frozenset("_’'.-")  # with letters and digits, the characters of ``_LAST_WORD``'s word
 _VERBISH = re.compile(r"(?:has|had|was|is|will|would|[a-z]+ed)\b")
 
 
@@ -921,6 +939,7 @@ class _Layout:
 
 
 _ACRONYM = re.compile(r"((?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|on|the)\s+)*){1,8})\(([A-Z]{2,8})\)")
+_IN_BRACKETS = re.compile(r"\([A-Z]{2,8}\)")
 
 
 def _spelt_out(words: str, acronym: str) -> str | None:

@@ -1,9 +1,10 @@
 """Negotiation signals of an article: score every (sentence, holder) instance, decide per holder.
 
 The stance model gives each instance a probability per stance. The article-level decision
-is per (holder, stance): the best instance of that pair is kept when it clears the stance's
-threshold (chosen by cross-validation, for article-level F1), and becomes one signal with
-that sentence as evidence. A holder may so hold two stances in one article (open in
+is per (holder, stance) (``decision``): the pair's chance (noisy-or of its instances) is
+re-scored by the decision model from what the article says about the pair, or, in a model
+file without one, compared with the stance's threshold; a kept pair becomes one signal with
+its best sentence as evidence. A holder may so hold two stances in one article (open in
 principle, conditional in practice), and a sentence may give signals to several holders
 (both parties of talks, a mediator).
 """
@@ -14,6 +15,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from . import conditions, details
+from .decision import pairs
 from .instances import Instance, instances
 from .model import StanceModel, load_model
 from .parse import text_of
@@ -29,7 +31,8 @@ RHETORICAL = re.compile(
 HYPOTHETICAL = frozenset({f"clause_modal={m}" for m in ("may", "might", "could", "would", "should")})
 RULE_CONFIDENCE = 0.9
 MAX_SUPPORT = 8
-Decision = tuple[Instance, str, float]  # the evidence instance, the stance, its probability
+Combined = tuple[Instance, str, float]  # the evidence instance, the stance, its probability
+Decision = tuple[Instance, str, float, float | None]  # ... and the decision model's score (None: thresholds)
 Scored = tuple[Instance, tuple[float, ...]]  # an instance and its probability per stance
 CONDITIONAL_REASONS = frozenset({"objectives"})
 MAX_CONDITIONS = 4
@@ -42,8 +45,8 @@ def find_signals(doc: Doc, model: StanceModel | None = None) -> list[dict[str, A
     scored = score(found, model)
     parties = details.main_parties(found)
     drafts = []
-    for inst, stance, p in decide(scored, model):
-        draft = _draft(doc, inst, stance, p, model, parties)
+    for inst, stance, p, score_ in decide(scored, model):
+        draft = _draft(doc, inst, stance, (p, score_), model, parties)
         if stance == "conditional":
             draft["conditions"] = _more_conditions(doc, draft["conditions"], _support(scored, model, inst, stance))
         drafts.append(draft)
@@ -82,14 +85,19 @@ def _more_conditions(doc: Doc, found: list[str], support: list[Instance]) -> lis
 
 
 def decide(scored: list[Scored], model: StanceModel) -> list[Decision]:
-    """The (holder, stance) pairs whose article-level chance clears the stance's threshold, each with
-    its best instance as evidence."""
-    cuts = dict(zip(model.stances, model.thresholds, strict=True))
-    kept = [(inst, stance, p) for (inst, stance, p) in combine(scored, model.stances) if p >= cuts[stance]]
+    """The (holder, stance) pairs the decision model keeps (or, without one, whose article-level
+    chance clears the stance's threshold), each with its best instance as evidence."""
+    if model.decision is None:
+        found = pairs(scored, model.stances, min(model.thresholds))
+        cuts = dict(zip(model.stances, model.thresholds, strict=True))
+        kept: list[Decision] = [(x.inst, x.stance, x.p, None) for x in found if x.p >= cuts[x.stance]]
+    else:
+        rated = [(x, model.decision.score(x.features)) for x in pairs(scored, model.stances)]
+        kept = [(x.inst, x.stance, x.p, s) for x, s in rated if s >= model.decision.threshold]
     return sorted(kept, key=lambda x: (x[0].sentence, -x[2]))
 
 
-def combine(scored: list[Scored], stances: tuple[str, ...]) -> list[Decision]:
+def combine(scored: list[Scored], stances: tuple[str, ...]) -> list[Combined]:
     """Per (holder, stance): the best instance and the chance that at least one of the holder's
     sentences carries the stance (noisy-or over them).
 
@@ -127,10 +135,15 @@ def adjust(inst: Instance, stances: tuple[str, ...], probs: tuple[float, ...]) -
     return tuple(out[s] for s in stances)
 
 
-def _draft(doc: Doc, inst: Instance, stance: str, p: float, model: StanceModel, parties: list[str]) -> dict[str, Any]:
+def _draft(doc: Doc, inst: Instance, stance: str, scores: tuple[float, float | None], model: StanceModel,
+           parties: list[str]) -> dict[str, Any]:
+    """One signal: ``scores`` are the pair's chance and the decision model's score (None without one)."""
     sent = doc.sentences[inst.sentence]
     text = sent.text(doc.text)
+    p, rated = scores
     cues = ", ".join(model.top_features(inst.features, stance)) or "no single strong cue"
+    judged = "" if rated is None or model.decision is None else (
+        f"; {model.decision.name}: {rated:.2f} >= {model.decision.threshold:.2f}")
     return {
         "holder": inst.cand.name,
         "holder_side": inst.cand.side,
@@ -140,8 +153,9 @@ def _draft(doc: Doc, inst: Instance, stance: str, p: float, model: StanceModel, 
         "reasons": _reasons(text, stance),
         "start": sent.start,
         "end": _trim_end(doc.text, sent.start, sent.end),
-        "explanation": f"{model.name}: p({stance})={p:.2f} for {inst.cand.name} ({inst.cand.source}); cues: {cues}",
-        "confidence": round(p, 3),
+        "explanation": f"{model.name}: p({stance})={p:.2f} for {inst.cand.name} ({inst.cand.source}){judged}; "
+                       f"cues: {cues}",
+        "confidence": round(p if rated is None else rated, 3),
         "extractor": NAME,
     }
 

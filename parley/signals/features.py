@@ -250,25 +250,20 @@ def _clause(tok: Any, kind: str) -> list[str]:
             out.append(f"says={_lemma(scope)}")
             if subj:
                 out.append("speaker_subj")
-    clause = list(scope.subtree)
-    clause_text = text_of(tok.doc)[clause[0].idx : clause[-1].idx + len(clause[-1].text)] if clause else ""
-    for name in patterns_in(clause_text):
+    patterns, negated, cues, modals = _clause_facts(scope)
+    for name in patterns:
         out.append(f"clause_rx={name}")
         if subj:
             out.append(f"subj_clause_rx={name}")
-    if any(t.dep_ == "neg" or t.lower_ in NEGATIONS for t in clause):
+    if negated:
         out.append("clause_neg")
         if subj:
             out.append("subj_clause_neg")
-    for t in clause:
-        cls = CUE_OF.get(_lemma(t))
-        if cls:
-            out.append(f"clause_cue={cls}")
-            if subj:
-                out.append(f"subj_clause_cue={cls}")
-    for t in scope.children:
-        if t.tag_ == "MD":
-            out.append(f"clause_modal={t.lower_}")
+    for cls in cues:
+        out.append(f"clause_cue={cls}")
+        if subj:
+            out.append(f"subj_clause_cue={cls}")
+    out += [f"clause_modal={m}" for m in modals]
     return out
 
 
@@ -472,3 +467,25 @@ def _governing_class(noun: Any) -> str:
         return "none"
     cls = polar_class(head) or "none"
     return f"{cls}:{'neg' if _negated(head) else 'pos'}"
+
+
+ClauseFacts = tuple[tuple[str, ...], bool, list[str], list[str]]
+_CLAUSES = "signals.clauses"
+
+
+def _clause_facts(scope: Any) -> ClauseFacts:
+    """What the clause under ``scope`` says: its stance patterns, whether it is negated, the cue
+    class of each of its words, its modals. Kept on the parse: the candidates of a sentence
+    mostly share their clause."""
+    memo: dict[int, ClauseFacts] = scope.doc.user_data.setdefault(_CLAUSES, {})
+    facts = memo.get(scope.i)
+    if facts is None:
+        clause = list(scope.subtree)
+        text = text_of(scope.doc)[clause[0].idx : clause[-1].idx + len(clause[-1].text)] if clause else ""
+        facts = memo[scope.i] = (
+            patterns_in(text),
+            any(t.dep_ == "neg" or t.lower_ in NEGATIONS for t in clause),
+            [cls for cls in (CUE_OF.get(_lemma(t)) for t in clause) if cls],
+            [t.lower_ for t in scope.children if t.tag_ == "MD"],
+        )
+    return facts

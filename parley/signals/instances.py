@@ -15,10 +15,11 @@ from typing import TYPE_CHECKING, Any
 
 from .features import candidate_features, sentence_features
 from .holders import Candidate, Context, candidates
-from .parse import parse
+from .parse import parse, parse_many
 from .select import selected, triggered
 
 PARTY_KINDS = frozenset({"state", "armed_group", "group", "government"})
+CHOSEN_KEY = "signals.chosen"
 
 if TYPE_CHECKING:
     from ..pipeline import Doc
@@ -36,8 +37,17 @@ class Instance:
 
 
 def chosen(doc: Doc) -> list[int]:
-    """Indices of the sentences to parse: the selector's pick, or every trigger sentence when it is off."""
-    return selected(doc) if doc.settings.signal_select else triggered(doc)
+    """Indices of the sentences to parse: the selector's pick, or every trigger sentence when it is off
+    (kept on the Doc: asked again once the parse is done ahead, see ``parse_ahead``)."""
+    picked: list[int] | None = doc.extras.get(CHOSEN_KEY)
+    if picked is None:
+        picked = doc.extras[CHOSEN_KEY] = selected(doc) if doc.settings.signal_select else triggered(doc)
+    return picked
+
+
+def parse_ahead(docs: list[Doc]) -> None:
+    """Parse the chosen sentences of several articles in one call (``instances`` then finds them parsed)."""
+    parse_many([(doc, chosen(doc)) for doc in docs])
 
 
 def instances(doc: Doc) -> list[Instance]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache, reduce
 from importlib import resources
 from itertools import repeat
@@ -26,13 +26,16 @@ from typing import Any
 
 from ..errors import ParleyError
 from ..model import STANCES
+from .decision import DecisionModel
+from .decision import from_json as decision_from_json
 
 MODEL_FILE = "data/signals_model.json"
 
 
 @dataclass(frozen=True)
 class StanceModel:
-    """Holder weights, stance weights (one per stance), biases and decision thresholds."""
+    """Holder weights, stance weights (one per stance), biases, decision thresholds and, when
+    trained, the article-level decision model that replaces the thresholds (``decision``)."""
 
     name: str
     stances: tuple[str, ...]
@@ -41,6 +44,7 @@ class StanceModel:
     weights: dict[str, tuple[float, ...]]
     bias: tuple[float, ...]
     thresholds: tuple[float, ...]
+    decision: DecisionModel | None = None
 
     def holder_probability(self, features: list[str]) -> float:
         z = self.holder_bias + sum(map(self.holder.get, features, repeat(0.0)))
@@ -68,7 +72,7 @@ class StanceModel:
         return [f for w, f in scored[:n] if w > 0]
 
     def as_json(self) -> dict[str, Any]:
-        return {
+        out = {
             "name": self.name,
             "stances": list(self.stances),
             "thresholds": list(self.thresholds),
@@ -77,9 +81,15 @@ class StanceModel:
             "bias": list(self.bias),
             "weights": {f: list(w) for f, w in sorted(self.weights.items())},
         }
+        if self.decision is not None:
+            out["decision"] = self.decision.as_json()
+        return out
 
     def with_thresholds(self, thresholds: tuple[float, ...]) -> StanceModel:
-        return StanceModel(self.name, self.stances, self.holder, self.holder_bias, self.weights, self.bias, thresholds)
+        return replace(self, thresholds=thresholds)
+
+    def with_decision(self, decision: DecisionModel | None) -> StanceModel:
+        return replace(self, decision=decision)
 
 
 def from_json(data: dict[str, Any]) -> StanceModel:
@@ -96,6 +106,7 @@ def from_json(data: dict[str, Any]) -> StanceModel:
             {str(f): tuple(float(x) for x in w) for f, w in data["weights"].items()},
             tuple(float(x) for x in data["bias"]),
             tuple(float(x) for x in data["thresholds"]),
+            decision_from_json(data["decision"]) if data.get("decision") else None,
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ParleyError("P406", f"the signal model file is not valid: {exc}") from None

@@ -5,7 +5,9 @@ named entities (names come from the actor registry and the resolver) nor its lem
 (``words`` derives base forms from the tags); leaving those out more than halves the cost
 of each parse. Full parses another step already made
 (``doc.parses``) are reused; the lighter ones are cached on the Doc under their own key so
-that no later step mistakes them for full parses.
+that no later step mistakes them for full parses. ``parse_many`` parses the sentences of
+several articles in one spaCy call (the pipeline runs a window of articles together, see
+``pipeline.Pipeline.run_many``), since each call costs a fixed amount on top of its sentences.
 
 The signal code then reads each token's tag, relation, head and text many times over (a
 pass per candidate finder, per feature, per condition). A spaCy token is rebuilt on every
@@ -17,7 +19,7 @@ code uses, with the same values, and pass anything else through to spaCy.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -30,19 +32,35 @@ CACHE_KEY = "signals.parses"
 # The entity recogniser, the attribute ruler and the lemmatizer: parts of speech and base
 # forms come from the fine tags instead (see ``words``).
 SKIPPED = ["ner", "attribute_ruler", "lemmatizer"]
+BATCH = 64  # sentences per spaCy batch: about a window's (see ``batch.WINDOW``); 32 were 10% slower
 
 
 def parse(doc: Doc, indices: list[int]) -> dict[int, Any]:
     """Parsed sentences (tagger and parser only, as ``Sentence``) for sentence ``indices`` of ``doc``."""
-    cache: dict[int, Any] = doc.extras.setdefault(CACHE_KEY, {})
-    todo = [i for i in dict.fromkeys(indices) if i not in doc.parses and i not in cache]
-    if todo:
-        limit = doc.settings.max_parse_chars
-        texts = [doc.sentences[i].text(doc.text)[:limit] for i in todo]
-        for i, text, parsed in zip(todo, texts, nlp.load().pipe(texts, batch_size=64, disable=SKIPPED), strict=True):
-            parsed.user_data[_TEXT] = text  # the tokenizer keeps every character: the parse's text is this one
-            cache[i] = Sentence(parsed)
+    parse_many([(doc, indices)])
+    cache: dict[int, Any] = doc.extras[CACHE_KEY]
     return {i: doc.parses.get(i) or cache[i] for i in indices}
+
+
+def parse_many(wanted: list[tuple[Doc, list[int]]]) -> None:
+    """Parse the given sentences of several articles in one spaCy call, cached on each Doc.
+
+    spaCy's cost per call (its weights are laid out anew for each matrix product) is worth
+    several sentences' parse; a call over a few articles' sentences pays it once. A
+    sentence's parse does not depend on the others in its batch.
+    """
+    todo: list[tuple[dict[int, Any], int, str]] = []
+    for doc, indices in wanted:
+        cache: dict[int, Any] = doc.extras.setdefault(CACHE_KEY, {})
+        limit = doc.settings.max_parse_chars
+        todo += [(cache, i, doc.sentences[i].text(doc.text)[:limit])
+                 for i in dict.fromkeys(indices) if i not in doc.parses and i not in cache]
+    if not todo:
+        return
+    texts = [text for _, _, text in todo]
+    for (cache, i, text), parsed in zip(todo, nlp.load().pipe(texts, batch_size=BATCH, disable=SKIPPED), strict=True):
+        parsed.user_data[_TEXT] = text  # the tokenizer keeps every character: the parse's text is this one
+        cache[i] = Sentence(parsed)
 
 
 def release(doc: Doc) -> None:
@@ -88,15 +106,21 @@ class Sentence:
             for key in row[:4]:
                 if key not in strings:  # decoded once per process, not on every access
                     strings[key] = store[key]
-        self.words = [
+        self.words = words = [
             Word(self, i, strings[orth], strings[lower], strings[tag], strings[dep],
                  i + (head - _WRAP if head >= _SIGNED else head), idx, " " if space else "")
             for i, (orth, lower, tag, dep, head, idx, space) in enumerate(rows)
         ]
-        for word in self.words:  # children in text order, left and right of their head
-            if word._head != word.i:
-                head_word = self.words[word._head]
-                head_word._kids[word.i > head_word.i].append(word.i)
+        kids: dict[int, tuple[list[int], list[int]]] = {}
+        for word in words:  # children in text order, left and right of their head
+            head = word._head
+            if head != word.i:
+                pair = kids.get(head)
+                if pair is None:
+                    pair = kids[head] = ([], [])
+                pair[word.i > head].append(word.i)
+        for head, pair in kids.items():  # a leaf keeps the shared empty pair: half the words, no lists
+            words[head]._kids = pair
 
     def __iter__(self) -> Iterator[Word]:
         return iter(self.words)
@@ -132,7 +156,7 @@ class Word:
                  idx: int, whitespace: str):
         self.doc, self.i, self.text, self.lower_, self.tag_, self.dep_ = doc, i, text, lower, tag, dep
         self._head, self.idx, self.whitespace_ = head, idx, whitespace
-        self._kids: tuple[list[int], list[int]] = ([], [])
+        self._kids: tuple[Sequence[int], Sequence[int]] = _NO_KIDS
         self._subtree: list[int] | None = None
         self.coarse: str | None = None  # ``words.pos`` and ``words.lemma``, kept once asked
         self.base: str | None = None
@@ -219,6 +243,7 @@ def _as_words(doc: Sentence, value: Any) -> Any:
 
 
 _STRINGS: dict[int, str] = {}  # the vocabulary's strings by hash
+_NO_KIDS: tuple[Sequence[int], Sequence[int]] = ((), ())
 _MAX_STRINGS = 200_000
 _SIGNED, _WRAP = 1 << 63, 1 << 64  # ``to_array`` stores the offset to the head unsigned
 

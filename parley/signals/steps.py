@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from ..pipeline import Doc, step
 from . import extract, parse
+from .instances import parse_ahead
 
 
-@step(extract.NAME, needs=("sentences", "mentions", "resolver", "quotes", "statements"), adds=("signals",))
+@step(extract.NAME, needs=("sentences", "mentions", "resolver", "quotes", "statements"), adds=("signals",),
+      batch=parse_ahead)
 def signals(doc: Doc) -> None:
     try:
         doc.signals.extend(extract.find_signals(doc))

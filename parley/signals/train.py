@@ -1,27 +1,33 @@
 """Train the stance model from annotated articles (the guidelines' JSONL format).
 
-    python -m parley.signals.train [GOLD.jsonl] [-o parley/data/signals_model.json] [--folds 5]
+    python -m parley.signals.train [GOLD.jsonl] [-o parley/data/signals_model.json] [--folds 5] [--seed 0]
 
 Needs the ``train`` extra (scikit-learn) at training time only. Every (sentence, candidate
 holder) instance of every article is labelled with the stances the gold gives that holder
 in that sentence; one logistic regression per stance is fitted on string features. The
 per-stance thresholds are chosen on out-of-fold predictions (folds by article) for the
 article-level signal F1 that ``parley evaluate`` reports, and the cross-validated figures
-are printed. The written file holds feature weights only, never the training sentences.
+are printed. The article-level decision model (``decision``) is then trained by stacking on
+those out-of-fold probabilities, and both decisions are scored by nested cross-validation
+(each fold's thresholds, weights and cut chosen on the other folds only). The written file
+holds feature weights only, never the training sentences.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import random
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..evaluate import read_gold, same_actor, score
+from ..evaluate import collapse, read_gold, same_actor, score
 from ..model import STANCES
+from .decision import DecisionModel, Pair, pairs
 from .extract import adjust, combine
 from .instances import Instance, instances
 from .model import StanceModel
@@ -34,7 +40,9 @@ MIN_COUNT = 2
 # the polarity of the holder's predicate (``features.polarity``) says which stance, not who holds
 # one (stance-only: CV signal F1 higher on 3 of 4 fold orders than with the holder model seeing it).
 HOLDER_SKIP = ("w=", "pol")
-GRID = [x / 100 for x in range(4, 91, 3)]
+GRID = [x / 100 for x in range(7, 91, 3)]  # from 0.07: pairs below ``decision.FLOOR`` are never signals
+DECISION_GRID = [x / 100 for x in range(10, 81, 2)]
+DECISION_C = 0.1  # chosen among 0.02-1 on four fold orders of train (see docs/signals.md)
 
 
 @dataclass
@@ -170,27 +178,162 @@ def signal_f1(examples: list[Example], probs: list[list[tuple[float, ...]]], cut
     return score([ex.gold for ex in examples], predictions(examples, probs, cuts)).figures()["signal_f1"]
 
 
-def tune(examples: list[Example], probs: list[list[tuple[float, ...]]]) -> tuple[float, ...]:
-    """Per-stance thresholds by coordinate ascent on article-level signal F1."""
+def fold_of(n: int, folds: int, seed: int = 0) -> list[int]:
+    """The fold of each of ``n`` articles: in file order (``i % folds``) for seed 0, else in an order
+    shuffled by ``seed``. CV F1 moves by about 0.01 between orders: compare changes on several."""
+    order = list(range(n))
+    if seed:
+        random.Random(seed).shuffle(order)
+    out = [0] * n
+    for pos, i in enumerate(order):
+        out[i] = pos % folds
+    return out
+
+
+def cross_validate(examples: list[Example], folds: int | list[int], c: float,
+                   stance_c: float | None = None) -> list[list[tuple[float, ...]]]:
+    """Out-of-fold instance probabilities (folds by article: a number, or each article's fold)."""
+    assigned = fold_of(len(examples), folds) if isinstance(folds, int) else folds
+    probs: list[list[tuple[float, ...]]] = [[] for _ in examples]
+    for k in sorted(set(assigned)):
+        train = [ex for ex, f in zip(examples, assigned, strict=True) if f != k]
+        model = fit(train, c, stance_c)
+        for i, ex in enumerate(examples):
+            if assigned[i] == k:
+                probs[i] = [model.probabilities(inst.features) for inst in ex.instances]
+    return probs
+
+
+# --- the decision model, stacked on out-of-fold probabilities -----------------------------
+
+
+@dataclass
+class Article:
+    """An article's candidate pairs (from out-of-fold probabilities), its gold signals and the pairs' labels."""
+
+    doc: dict[str, Any]  # the gold article
+    gold: list[dict[str, Any]]  # its signals, one per (holder, stance)
+    pairs: list[Pair]
+    labels: list[int]
+
+
+def articles(examples: list[Example], probs: list[list[tuple[float, ...]]]) -> list[Article]:
+    """Every article's (holder, stance) pairs, labelled by whether the gold gives that holder that stance."""
+    out = []
+    for ex, doc_probs in zip(examples, probs, strict=True):
+        scored = [(inst, adjust(inst, STANCES, p) if hasattr(inst, "parsed") else p)
+                  for inst, p in zip(ex.instances, doc_probs, strict=True)]
+        gold = collapse(ex.gold.get("signals", []))
+        found = pairs(scored, STANCES)
+        labels = [int(any(g["stance"] == x.stance and _same(g.get("holder"), x.inst.cand.name) for g in gold))
+                  for x in found]
+        out.append(Article(ex.gold, gold, found, labels))
+    return out
+
+
+# ``same_actor``, remembered: the threshold searches ask about the same names thousands of times
+_same = lru_cache(maxsize=None)(same_actor)
+
+
+def counts(arts: list[Article], keep: list[list[bool]]) -> tuple[int, int, int]:
+    """(true, predicted, gold) signals when each article keeps the pairs ``keep`` marks, counted as
+    the scorer counts them: pairs of one stance and the same actor collapse into the first, and
+    the one-to-one matching takes the highest gold and predicted indices first."""
+    tp = n_pred = n_gold = 0
+    for art, marks in zip(arts, keep, strict=True):
+        preds: list[Pair] = []
+        for x, kept in zip(art.pairs, marks, strict=True):
+            if kept and not any(q.stance == x.stance and _same(q.inst.cand.name, x.inst.cand.name) for q in preds):
+                preds.append(x)
+        hits = sorted(((gi, pi) for gi, g in enumerate(art.gold) for pi, x in enumerate(preds)
+                       if g["stance"] == x.stance and _same(g.get("holder"), x.inst.cand.name)), reverse=True)
+        used_g: set[int] = set()
+        used_p: set[int] = set()
+        for gi, pi in hits:
+            if gi not in used_g and pi not in used_p:
+                used_g.add(gi)
+                used_p.add(pi)
+        tp, n_pred, n_gold = tp + len(used_g), n_pred + len(preds), n_gold + len(art.gold)
+    return tp, n_pred, n_gold
+
+
+def f1(c: tuple[int, int, int]) -> float:
+    tp, n_pred, n_gold = c
+    return 2 * tp / (n_pred + n_gold) if n_pred + n_gold else 0.0
+
+
+def by_cuts(arts: list[Article], cuts: tuple[float, ...]) -> list[list[bool]]:
+    return [[x.p >= cuts[STANCES.index(x.stance)] for x in a.pairs] for a in arts]
+
+
+def tune_pairs(arts: list[Article]) -> tuple[float, ...]:
+    """Per-stance thresholds by coordinate ascent on article-level signal F1 (as ``tune``, on pairs)."""
     cuts = [0.3] * len(STANCES)
     for _ in range(2):
         for k in range(len(STANCES)):
-            best = max(GRID, key=lambda t: signal_f1(examples, probs, tuple(cuts[:k] + [t] + cuts[k + 1:])))
-            cuts[k] = best
+            cuts[k] = max(GRID, key=lambda t: f1(counts(arts, by_cuts(arts, tuple(cuts[:k] + [t] + cuts[k + 1:])))))
     return tuple(cuts)
 
 
-def cross_validate(examples: list[Example], folds: int, c: float,
-                   stance_c: float | None = None) -> list[list[tuple[float, ...]]]:
-    """Out-of-fold instance probabilities (folds by article)."""
-    probs: list[list[tuple[float, ...]]] = [[] for _ in examples]
-    for k in range(folds):
-        train = [ex for i, ex in enumerate(examples) if i % folds != k]
-        model = fit(train, c, stance_c)
-        for i, ex in enumerate(examples):
-            if i % folds == k:
-                probs[i] = [model.probabilities(inst.features) for inst in ex.instances]
-    return probs
+def fit_decision(arts: list[Article], c: float = DECISION_C, threshold: float = 0.5) -> DecisionModel:
+    """A logistic regression over the pairs' features (weights only; the threshold is the caller's)."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    rows = [x.features for a in arts for x in a.pairs]
+    names = sorted({f for r in rows for f in r})
+    x = np.array([[r.get(f, 0.0) for f in names] for r in rows])
+    y = [lab for a in arts for lab in a.labels]
+    lr = LogisticRegression(C=c, max_iter=5000).fit(x, y)
+    weights = {f: round(float(w), 5) for f, w in zip(names, lr.coef_[0], strict=True)}
+    return DecisionModel(weights, round(float(lr.intercept_[0]), 5), threshold)
+
+
+def rated(model: DecisionModel, arts: list[Article]) -> list[list[float]]:
+    return [[model.score(x.features) for x in a.pairs] for a in arts]
+
+
+def best_cut(arts: list[Article], scores: list[list[float]]) -> float:
+    """The cut on decision scores with the best signal F1 over ``arts``."""
+    return max(DECISION_GRID, key=lambda t: f1(counts(arts, [[s >= t for s in row] for row in scores])))
+
+
+def stacked(arts: list[Article], folds: list[int], c: float = DECISION_C) -> DecisionModel:
+    """The decision model on all ``arts``, its cut chosen on its own out-of-fold scores (folds by article)."""
+    scores: list[list[float]] = [[] for _ in arts]
+    for k in sorted(set(folds)):
+        model = fit_decision([a for a, f in zip(arts, folds, strict=True) if f != k], c)
+        for i, a in enumerate(arts):
+            if folds[i] == k:
+                scores[i] = rated(model, [a])[0]
+    return fit_decision(arts, c, best_cut(arts, scores))
+
+
+def nested(arts: list[Article], folds: list[int], c: float = DECISION_C) -> tuple[list[list[bool]], list[list[bool]]]:
+    """What each article keeps under thresholds and under the decision model, each chosen (cuts,
+    weights and cut) on the other folds only."""
+    by_thr: list[list[bool]] = [[] for _ in arts]
+    by_model: list[list[bool]] = [[] for _ in arts]
+    for k in sorted(set(folds)):
+        rest = [i for i, f in enumerate(folds) if f != k]
+        train = [arts[i] for i in rest]
+        cuts = tune_pairs(train)
+        model = stacked(train, [folds[i] for i in rest], c)
+        for i, a in enumerate(arts):
+            if folds[i] == k:
+                by_thr[i] = by_cuts([a], cuts)[0]
+                by_model[i] = [s >= model.threshold for s in rated(model, [a])[0]]
+    return by_thr, by_model
+
+
+def figures(arts: list[Article], keep: list[list[bool]]) -> str:
+    """Signal P/R/F1 from the project's scorer for what ``keep`` marks."""
+    gold = [a.doc for a in arts]
+    preds = [{"id": a.doc["id"], "signals": [{"holder": x.inst.cand.name, "stance": x.stance}
+                                      for x, k in zip(a.pairs, marks, strict=True) if k]}
+             for a, marks in zip(arts, keep, strict=True)]
+    fig = score(gold, preds).figures()
+    return f"F1 {fig['signal_f1']:.3f} (P {fig['signal_p']:.3f} R {fig['signal_r']:.3f})"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -198,18 +341,28 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("gold", nargs="?", default=DEFAULT_GOLD)
     ap.add_argument("-o", "--out", default=DEFAULT_OUT)
     ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--seed", type=int, default=0, help="shuffle the articles' folds (0: in file order)")
     ap.add_argument("-C", type=float, default=0.3, help="inverse regularisation strength")
+    ap.add_argument("--decision", action="store_true",
+                    help="ship the decision model (off: per-stance thresholds, which it does not beat consistently)")
     a = ap.parse_args(argv)
     golds = read_gold(a.gold)
     examples = [example(g) for g in golds]
     n_inst = sum(len(ex.instances) for ex in examples)
     n_pos = sum(1 for ex in examples for lab in ex.labels if lab)
     print(f"{len(examples)} articles, {n_inst} instances, {n_pos} with a gold stance", file=sys.stderr)
-    probs = cross_validate(examples, a.folds, a.C)
-    cuts = tune(examples, probs)
-    print(f"cross-validated signal F1 {signal_f1(examples, probs, cuts):.3f} at thresholds {cuts}", file=sys.stderr)
-    model = fit(examples, a.C)
-    model = model.with_thresholds(cuts)
+    folds = fold_of(len(examples), a.folds, a.seed)
+    probs = cross_validate(examples, folds, a.C)
+    arts = articles(examples, probs)
+    cuts = tune_pairs(arts)
+    print(f"cross-validated signal F1 {signal_f1(examples, probs, cuts):.3f} at thresholds {cuts} "
+          "(chosen on the same folds)", file=sys.stderr)
+    by_thr, by_model = nested(arts, folds)
+    print(f"nested CV, thresholds: {figures(arts, by_thr)}", file=sys.stderr)
+    print(f"nested CV, decision model: {figures(arts, by_model)}", file=sys.stderr)
+    model = fit(examples, a.C).with_thresholds(cuts)
+    if a.decision:
+        model = model.with_decision(stacked(arts, folds))
     Path(a.out).write_text(json.dumps(model.as_json(), separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"wrote {a.out}: {len(model.weights)} features", file=sys.stderr)
     return 0
