@@ -139,10 +139,9 @@ POLAR_PHRASES: dict[tuple[str, str], str] = {
     ("ask", "for"): "seek", ("open", "to"): "ready", ("take", "part"): "hold", ("sit", "down"): "hold",
     ("come", "to"): "agree", ("set", "up"): "hold",
 }
-# Words that negate the predicate they govern: "failed to agree", "unable to meet", "no agreement".
-NEGATORS = frozenset("not n't never no neither nor without fail unable lack".split())
-
 NEGATIONS = frozenset("not n't never no neither nor without".split())
+# Words that negate the predicate they govern: "failed to agree", "unable to meet", "no agreement".
+NEGATORS = NEGATIONS | frozenset("fail unable lack".split())
 MODALS = frozenset("will would could might may should must can shall".split())
 
 GROUP_NOUNS = frozenset(

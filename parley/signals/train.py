@@ -28,7 +28,7 @@ from typing import Any
 from ..evaluate import collapse, read_gold, same_actor, score
 from ..model import STANCES
 from .decision import DecisionModel, Pair, pairs
-from .extract import adjust, combine
+from .extract import adjust
 from .instances import Instance, instances
 from .model import StanceModel
 
@@ -160,22 +160,6 @@ def _matrix(examples: list[Example], vocab: dict[str, int]) -> Any:
 
 
 # --- article-level decisions and thresholds ---------------------------------------------
-
-
-def predictions(examples: list[Example], probs: list[list[tuple[float, ...]]], cuts: tuple[float, ...]) -> list[dict]:
-    """Extract-contract-like lines (holder and stance only) from instance probabilities, decided
-    as ``extract.decide`` does."""
-    out = []
-    for ex, doc_probs in zip(examples, probs, strict=True):
-        scored = [(inst, adjust(inst, STANCES, p) if hasattr(inst, "parsed") else p)
-                  for inst, p in zip(ex.instances, doc_probs, strict=True)]
-        kept = [(inst.cand.name, s) for inst, s, p in combine(scored, STANCES) if p >= cuts[STANCES.index(s)]]
-        out.append({"id": ex.gold["id"], "signals": [{"holder": h, "stance": s} for (h, s) in kept]})
-    return out
-
-
-def signal_f1(examples: list[Example], probs: list[list[tuple[float, ...]]], cuts: tuple[float, ...]) -> float:
-    return score([ex.gold for ex in examples], predictions(examples, probs, cuts)).figures()["signal_f1"]
 
 
 def fold_of(n: int, folds: int, seed: int = 0) -> list[int]:
@@ -355,7 +339,7 @@ def main(argv: list[str] | None = None) -> int:
     probs = cross_validate(examples, folds, a.C)
     arts = articles(examples, probs)
     cuts = tune_pairs(arts)
-    print(f"cross-validated signal F1 {signal_f1(examples, probs, cuts):.3f} at thresholds {cuts} "
+    print(f"cross-validated signal {figures(arts, by_cuts(arts, cuts))} at thresholds {cuts} "
           "(chosen on the same folds)", file=sys.stderr)
     by_thr, by_model = nested(arts, folds)
     print(f"nested CV, thresholds: {figures(arts, by_thr)}", file=sys.stderr)
