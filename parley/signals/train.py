@@ -1,6 +1,6 @@
 """Train the stance model from annotated articles (the guidelines' JSONL format).
 
-    python -m parley.signals.train [GOLD.jsonl] [-o parley/data/signals_model.json] [--folds 5] [--seed 0]
+    python -m parley.signals.train [GOLD.jsonl] [-o parley/data/signals_model.json] [--folds 5] [--seed 0] [--decision]
 
 Needs the ``train`` extra (scikit-learn) at training time only. Every (sentence, candidate
 holder) instance of every article is labelled with the stances the gold gives that holder
