@@ -29,7 +29,7 @@ def sentence_features(parsed: Any, in_quote: bool, first: bool) -> list[str]:
         word = lemma(t)
         if pos(t) not in _SKIP_POS:
             out.add(f"w={word}")
-        cls = CUE_OF.get(word)
+        cls = cue_class(t)
         if cls:
             out.add(f"cue={cls}")
         if word in NEGATIONS or t.dep_ == "neg":
@@ -46,6 +46,14 @@ def sentence_features(parsed: Any, in_quote: bool, first: bool) -> list[str]:
         out.add("first_sentence")
     out |= {f"rx={name}" for name in patterns_in(text_of(parsed))}
     return sorted(out)
+
+
+def cue_class(t: Any) -> str | None:
+    """The cue class of a word; a condition waived ("without preconditions", "no conditions") is ``waive``."""
+    cls = CUE_OF.get(lemma(t))
+    if cls == "cond" and pos(t) == "NOUN" and _negated(t):
+        return "waive"
+    return cls
 
 
 # Cue classes whose verbs say by their tense and aspect whether talks are wished for, under way or done.
@@ -76,7 +84,7 @@ def aspect(verb: Any) -> str:
     perfect, passive_past / passive_pres, inf(initive), or the plain tense of its tag."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {c.lower_ for c in auxes}
-    if words & {"will", "'ll", "shall", "wo"}:
+    if words & {"will", "'ll", "shall", "wo"} or ("would" in words and reported_future(verb)):
         return "future"
     if any(c.tag_ == "MD" for c in auxes):
         return "modal"
@@ -89,6 +97,23 @@ def aspect(verb: Any) -> str:
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in auxes) or verb.dep_ == "xcomp":
         return "inf"
     return _ASPECT_OF_TAG.get(verb.tag_, "x")
+
+
+# Verbs that report what was said or announced: "would" in the clause they govern in the past is
+# the future seen from then ("she said the envoy would arrive on Monday"), not a hypothesis.
+REPORTING = SPEECH | frozenset("mention reveal disclose inform promise pledge".split())
+# Words that keep a reported "would" hypothetical: "said he would meet them *if* ...", "*maybe*".
+HEDGES = frozenset("if unless maybe perhaps possibly".split())
+
+
+def reported_future(verb: Any) -> bool:
+    """Whether ``verb`` is the complement of a past verb of saying, unhedged: its "would" is "will" then."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or head.i == verb.i or lemma(head) not in REPORTING:
+        return False
+    if head.tag_ not in ("VBD", "VBN"):
+        return False
+    return not any(t.lower_ in HEDGES for t in verb.subtree)
 
 
 def candidate_features(parsed: Any, cand: Candidate, n_cands: int) -> list[str]:
@@ -105,6 +130,7 @@ def candidate_features(parsed: Any, cand: Candidate, n_cands: int) -> list[str]:
     out += _clause(tok, cand.kind)
     out += participation(tok, cand.kind)
     out += polarity(tok)
+    out += event_above(tok)
     if cand.token == _first_noun(parsed):
         out.append("first_noun")
     return out
@@ -263,7 +289,8 @@ def _clause(tok: Any, kind: str) -> list[str]:
         out.append(f"clause_cue={cls}")
         if subj:
             out.append(f"subj_clause_cue={cls}")
-    out += [f"clause_modal={m}" for m in modals]
+    backshift = "would" in modals and reported_future(scope)
+    out += [f"clause_modal={'will' if backshift and m == 'would' else m}" for m in modals]
     return out
 
 
@@ -306,6 +333,10 @@ def polarity(tok: Any) -> list[str]:
     chain, neg = _chain(pred)
     c1 = chain[0] if chain else "none"
     out += [f"pol={c1}", f"pol={c1}:{neg}", f"polr={role}:{c1}:{neg}", f"polc={c1}:{neg}:{_terms(pred)}"]
+    how = aspect(pred) if pos(pred) in ("VERB", "AUX") else "adj"
+    said = reading(chain, neg, how, _terms(pred), role)
+    if said:
+        out.append(f"pold={said}")
     if len(chain) > 1:
         out += [f"pol2={c1}>{chain[1]}:{neg}", f"polr2={role}:{c1}>{chain[1]}"]
     if role in ("subj", "says"):
@@ -314,6 +345,76 @@ def polarity(tok: Any) -> list[str]:
             if more:
                 out.append(f"polcj={role}:{more[0]}:{mneg}")
     return out
+
+
+# Tenses and moods of talks not (yet) held: "to negotiate", "could meet".
+IRREALIS = frozenset({"inf", "modal", "base"})
+TALKING = frozenset({"hold", "talk"})
+TERMED = TALKING | {"refuse", "seek", "ready"}  # stances that terms make conditional
+
+
+def reading(chain: list[str], neg: str, how: str, terms: str, role: str) -> str | None:
+    """The guideline's stance that a predicate's chain of classes states, read as a rule.
+
+    One feature for what the polarity features say in pieces: "refused to negotiate"
+    refuse, "will not talk until" conditional, "called for talks" / "is ready" open, "held
+    talks" / "will meet" engaged, "agreed to resume talks" engaged, "signed a deal" / "the
+    deal was struck" agreed, "a deal brokered *between X and Y*" agreed for X and Y. The model
+    weighs it with the rest; None where the chain says no stance ("there was no agreement").
+    """
+    if not chain:
+        return None
+    c1, c2 = chain[0], (chain[1] if len(chain) > 1 else "")
+    if c1 == "cond" or (terms == "cond" and c1 in TERMED):
+        return "conditional"
+    if c1 == "doubt":
+        return None if neg == "neg" else "skeptical"
+    if c1 == "refuse":
+        return "open" if neg == "neg" else "refuse"
+    if neg == "neg":
+        return "refuse" if c1 in TERMED - {"refuse"} else None
+    if c1 in ("seek", "ready"):
+        return "open"
+    if c1 == "agree":
+        if c2 in TALKING:
+            return "engaged"  # "agreed to hold talks"
+        return None if how in IRREALIS else "agreed"
+    if c1 == "mediate" and c2 == "agree" and role.startswith(("p_", "obj")):
+        return "agreed"  # the parties of a deal someone brokered
+    if c1 in TALKING or c1 == "mediate":
+        return "open" if how in IRREALIS else "engaged"
+    return None
+
+
+def event_above(tok: Any) -> list[str]:
+    """The stance that the nearest talk, deal or stance above the candidate states (``polud=``).
+
+    Where the candidate's own predicate says nothing of talks, a verb above it may: "a deal
+    brokered *between X and Y*" (agreed for X and Y), "an agreement was reached, whereby
+    *the two sides* committed to ..." (agreed), "the deal was struck at a meeting *between X
+    and Y*" (agreed, not the meeting's engaged). Read as ``reading`` reads the candidate's own
+    predicate, in the tense of the verb the chain hangs from. A verb of saying ends the walk:
+    what is said belongs to its speaker.
+    """
+    cur = tok
+    for _ in range(8):
+        head = cur.head
+        if head.i == cur.i or lemma(head) in SPEECH:
+            break
+        if pos(head) in ("VERB", "AUX"):  # a verb with its object: "the deal *was struck*"
+            chain, neg = _chain(head)
+            said = reading(chain, neg, aspect(_top_of(head)), "none", "p_above") if chain else None
+            if said:
+                return [f"polud={said}"]
+        cur = head
+    return []
+
+
+def _top_of(verb: Any) -> Any:
+    """The verb whose tense an infinitive complement shares ("helped *broker*", "agreed *to hold*")."""
+    while verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
 
 
 def _shared_subject(pred: Any) -> list[Any]:
@@ -485,7 +586,7 @@ def _clause_facts(scope: Any) -> ClauseFacts:
         facts = memo[scope.i] = (
             patterns_in(text),
             any(t.dep_ == "neg" or t.lower_ in NEGATIONS for t in clause),
-            [cls for cls in (CUE_OF.get(_lemma(t)) for t in clause) if cls],
+            [cls for cls in (cue_class(t) for t in clause) if cls],
             [t.lower_ for t in scope.children if t.tag_ == "MD"],
         )
     return facts

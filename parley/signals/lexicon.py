@@ -218,11 +218,19 @@ def _known() -> frozenset[str]:
 KNOWN = _known()
 
 
+# Terms waived, not set: "ready to talk *without preconditions*" is an offer, not a conditional stance.
+WAIVER = re.compile(r"\b(?:without|no|free of)\s+(?:any\s+|prior\s+|preliminary\s+)?(?:pre-?)?conditions?\b", re.I)
+
+
 @lru_cache(maxsize=4096)
 def patterns_in(text: str) -> tuple[str, ...]:
-    """Names of the ``STANCE_PATTERNS`` found in ``text``, in their order.
+    """Names of the ``STANCE_PATTERNS`` found in ``text``, in their order, with "waiver" for terms waived.
 
-    Cached: a sentence and the clauses of its candidates (often the whole sentence again)
-    are asked about one after another.
+    A waiver ("without preconditions") is no condition: the conditional pattern is asked of
+    the text without it. Cached: a sentence and the clauses of its candidates (often the
+    whole sentence again) are asked about one after another.
     """
-    return tuple(name for name, rx in STANCE_PATTERNS.items() if rx.search(text))
+    waived = WAIVER.search(text) is not None
+    bare = WAIVER.sub(" ", text) if waived else text
+    found = tuple(name for name, rx in STANCE_PATTERNS.items() if rx.search(bare if name == "conditional" else text))
+    return (*found, "waiver") if waived else found
