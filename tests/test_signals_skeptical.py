@@ -118,3 +118,18 @@ def test_signals_commentator_an_official_keeps_a_party_side():
     text = "Foreign Minister Ibro Kastel said the talks with the Northern Front were pointless."
     found = [i.cand for i in _instances(text) if "Kastel" in i.cand.name]
     assert found and found[0].side != "analyst"
+
+
+def test_signals_doubted_needs_doubting_words():
+    from parley.signals.extract import doubted
+
+    assert doubted({"w=talk"}, "The talks resumed in the capital.", 0.2, 0.6) <= 0.01
+    assert doubted({"cue=doubt"}, "Kestria doubted the talks would resume.", 0.2, 0.6) == 0.2
+
+
+def test_signals_doubted_lifts_the_candidates_own_doubt():
+    from parley.signals.extract import doubted
+
+    text = "Kestria said the talks were pointless."
+    assert doubted({"dbt=says"}, text, 0.05, 0.6) == 0.3
+    assert doubted({"dbt=other"}, text, 0.05, 0.6) == 0.05
