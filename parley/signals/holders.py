@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from ..actors.names import TITLE_WORDS
-from ..actors.resolve import Resolved, Resolver, split_title
+from ..actors.names import TITLE_WORDS, first_names
+from ..actors.resolve import PEOPLE, Resolved, Resolver, split_title
 from .lexicon import GROUP_NOUNS, NOT_NAMES, ORG_WORDS
 from .parse import text_of
 from .words import lemma, pos
@@ -76,6 +76,7 @@ class Context:
     parties: list[str] = field(default_factory=list)  # the article's main parties, most named first
     groups: list[str] = field(default_factory=list)  # its armed groups, most named first
     states: list[str] = field(default_factory=list)  # its states, most named first ("the government" is one's)
+    people: dict[tuple[str, str], int] = field(default_factory=dict)  # registry people (name, side) -> times named
 
     @cached_property
     def lower_words(self) -> frozenset[str]:
@@ -121,6 +122,9 @@ def candidates(parsed: Any, sent_start: int, mentions: list[Any], ctx: Context, 
     found += _hyphen_owners(parsed, sent_start, ctx)
     found += _pairs(parsed, sent_start, ctx)
     found += _group_refs(parsed, sent_start, ctx)
+    found += _leaders(parsed, sent_start, ctx)
+    found += _administrations(parsed, sent_start, ctx)
+    found += _name_tails(parsed, sent_start, found, ctx)
     dateline = sent_start + _dateline_end(text_of(parsed), index)
     found = [c for c in found if c.token is None or c.start >= dateline or c.kind == "person"]
     _add_speaker(found, ctx.speakers.get(index))
@@ -393,7 +397,8 @@ def _titles(parsed: Any, sent_start: int, ctx: Context) -> list[Candidate]:
         word = lemma(tok)
         if pos(tok) != "NOUN" or tok.dep_ not in PARTY_DEPS or not any(c.lower_ == "the" for c in tok.children):
             continue
-        if any(c.dep_ in ("amod", "compound", "poss") and pos(c) in ("ADJ", "PROPN") for c in tok.children):
+        if any(c.dep_ in ("amod", "compound", "poss") and pos(c) in ("ADJ", "PROPN")
+               and not _plain_adjective(c, word, ctx) for c in tok.children):
             continue
         at = sent_start + tok.idx
         if word in TITLE_NOUNS:
@@ -407,6 +412,13 @@ def _titles(parsed: Any, sent_start: int, ctx: Context) -> list[Candidate]:
                 name = f"{demonym} government"
                 out.append(Candidate(name, state, "state", "government", tok.i, at, at + len(tok.text)))
     return out
+
+
+def _plain_adjective(tok: Any, noun: str, ctx: Context) -> bool:
+    """"the *legitimate* government", "the *interim* government": an adjective that names no owner,
+    so the government is still the article's main state's (not "the Russian government")."""
+    return noun in GOVERNMENT_NOUNS and pos(tok) == "ADJ" and tok.dep_ == "amod" and tok.text.islower() \
+        and _demonym(tok.text, ctx) is None
 
 
 def _group_refs(parsed: Any, sent_start: int, ctx: Context) -> list[Candidate]:
@@ -517,3 +529,133 @@ def _merge(found: list[Candidate]) -> list[Candidate]:
             c.speaker = old.speaker
             best[key] = c
     return list(best.values())
+
+
+# --- coverage: holders the text names only together, by their office, or behind a place -----
+
+LEADER_NOUNS = frozenset("leader rival foe president".split())
+PAIR_WORDS = frozenset({"two", "both"})
+
+
+def _leaders(parsed: Any, sent_start: int, ctx: Context) -> list[Candidate]:
+    """"the two leaders", "Libya's warring leaders", "Israeli and Palestinian leaders" -> each person.
+
+    Reporters name the heads of two sides together, and a reader (like the annotators) gives
+    each of them the stance. The states the phrase names pick each one's most named person;
+    without two such states, the article's two most named people of different sides. A bare
+    "leaders" ("world leaders", "the leaders of the region") names no pair and is left alone.
+    """
+    for tok in parsed:
+        if lemma(tok) not in LEADER_NOUNS or tok.tag_ not in ("NNS", "NNPS"):
+            continue
+        kids = list(tok.children)
+        paired = any(c.lower_ in PAIR_WORDS for k in kids for c in [k, *k.children])
+        owners = [c for k in kids if k.dep_ in ("poss", "amod", "compound") and pos(k) in ("PROPN", "ADJ")
+                  for c in [k, *(x for x in k.children if x.dep_ == "conj")]]
+        states = list(dict.fromkeys(s for s in (_owner_state(c, ctx) for c in owners) if s))
+        if not paired and not owners:
+            continue
+        a = sent_start + tok.idx
+        return [Candidate(who.name, who.side, "person", "leaders", tok.i, a, a + len(tok.text))
+                for who in main_people(ctx, states)]
+    return []
+
+
+def _owner_state(tok: Any, ctx: Context) -> str | None:
+    """The state a leader's owner word names, with the words compounded before it ("South Sudan")."""
+    words = [t.text for t in tok.lefts if t.dep_ == "compound" and pos(t) == "PROPN"] + [tok.text]
+    return _state_of(" ".join(words), ctx) or _state_of(tok.text, ctx)
+
+
+def main_people(ctx: Context, states: list[str]) -> list[Resolved]:
+    """The most named person of each of ``states`` (two or more), or the two most named of one
+    state ("South Sudan rivals"), else the article's two most named people if their sides differ."""
+    counts = dict(ctx.people)
+    for ms in ctx.resolver.people.values():
+        who = ms[-1].who
+        if who.kind == "person" and who.side:
+            counts[(who.name, who.side)] = max(len(ms), counts.get((who.name, who.side), 0))
+    ranked = [Resolved(name, side, "person") for (name, side), _ in sorted(counts.items(), key=lambda x: -x[1])]
+    registry = ctx.resolver.registry
+    if states:  # "Libya's warring leaders": not the Russian host
+        ranked = [w for w in ranked if w.side in states or getattr(registry.get(w.side), "kind", None) != "state"]
+    if len(states) == 1:  # "South Sudan rivals": two of one state
+        own = [w for w in ranked if w.side == states[0]]
+        if len(own) >= 2:
+            return own[:2]
+    if len(states) >= 2:
+        picked = [next((w for w in ranked if w.side == s), None) for s in states]
+        if all(picked):
+            return [w for w in picked if w is not None]
+    if len(ranked) >= 2 and ranked[0].side != ranked[1].side:  # no guess further down the list
+        return ranked[:2]
+    return []
+
+
+def _administrations(parsed: Any, sent_start: int, ctx: Context) -> list[Candidate]:
+    """"Joe Biden's administration", "the Obama administration", "his administration" -> "Obama
+    administration"; "Pashinian's government" -> "Armenian government": the government a leader heads.
+
+    News (and the annotators) name a US government by its president; any other a person
+    heads goes by its state ("the Spanish government").
+    """
+    out: list[Candidate] = []
+    for tok in parsed:
+        word = lemma(tok)
+        if word not in ("administration", "government") or tok.dep_ not in PARTY_DEPS | {"ROOT"}:
+            continue
+        owner = next((c for c in tok.children if c.dep_ in ("poss", "compound")
+                      and (pos(c) == "PROPN" or c.lower_ in ("his", "her"))), None)
+        who = _owner(parsed, owner, sent_start, ctx) if owner is not None else None
+        if who is None or not who.side:
+            continue
+        if word == "administration":
+            name = f"{who.name.split()[-1]} administration"
+        else:
+            demonym = _demonym_word(who.side, ctx)
+            if not demonym:
+                continue
+            name = f"{demonym} government"
+        a = sent_start + owner.idx
+        out.append(Candidate(name, who.side, "state", "administration", tok.i, a, sent_start + tok.idx + len(tok.text)))
+    return out
+
+
+def _owner(parsed: Any, owner: Any, sent_start: int, ctx: Context) -> Resolved | None:
+    """The person an owner word names: "his" -> the last person named, "Biden" -> Joe Biden."""
+    at = sent_start + owner.idx
+    if owner.lower_ in ("his", "her"):
+        return ctx.resolver.last_person(at)
+    first = min(t.i for t in owner.subtree if pos(t) == "PROPN")
+    phrase = text_of(parsed)[parsed[first].idx : owner.idx + len(owner.text)]
+    res = ctx.resolver.resolve(phrase, sent_start + parsed[first].idx)
+    return res if res is not None and res.kind in PEOPLE else None
+
+
+def _name_tails(parsed: Any, sent_start: int, found: list[Candidate], ctx: Context) -> list[Candidate]:
+    """The person at the end of a capitalised run no candidate ends: "Head of the OSCE Mission to
+    Moldova Claus Neukirch", "Deputy Assistant Secretary for Eastern Europe Christopher Smith".
+
+    A title's place (a registry actor, a region) runs into the name; the name is the tail
+    that opens with a first name.
+    """
+    ends = {c.end for c in found}
+    out: list[Candidate] = []
+    text = text_of(parsed)
+    for start, end, phrase in candidate_names(text):
+        if sent_start + end in ends or sent_start + end - 1 in ends:
+            continue
+        words = [(m.start(), m.group(0)) for m in re.finditer(r"\S+", phrase)]
+        for k in range(1, len(words) - 1):
+            at, word = words[k]
+            if word.lower() not in first_names() and ctx.resolver.registry.get(phrase[:at].strip()) is None:
+                continue
+            a = sent_start + start + at
+            tail = phrase[at:].rstrip(".,;:’'")
+            res = ctx.resolver.resolve(tail, a)
+            if res is not None and res.kind in PEOPLE and _proper(parsed, start + at, end) \
+                    and not _not_an_actor(tail.split(), ctx):
+                name = tail if res.name.endswith(" " + tail) else res.name  # not "Eastern Europe Christopher Smith"
+                out.append(_at(parsed, sent_start, a, sent_start + end, Candidate(name, res.side, "person", "tail")))
+            break
+    return out
