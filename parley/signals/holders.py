@@ -76,7 +76,6 @@ class Context:
     parties: list[str] = field(default_factory=list)  # the article's main parties, most named first
     groups: list[str] = field(default_factory=list)  # its armed groups, most named first
     states: list[str] = field(default_factory=list)  # its states, most named first ("the government" is one's)
-    people: dict[tuple[str, str], int] = field(default_factory=dict)  # registry people (name, side) -> times named
 
     @cached_property
     def lower_words(self) -> frozenset[str]:
@@ -122,7 +121,6 @@ def candidates(parsed: Any, sent_start: int, mentions: list[Any], ctx: Context, 
     found += _hyphen_owners(parsed, sent_start, ctx)
     found += _pairs(parsed, sent_start, ctx)
     found += _group_refs(parsed, sent_start, ctx)
-    found += _leaders(parsed, sent_start, ctx)
     found += _administrations(parsed, sent_start, ctx)
     found += _name_tails(parsed, sent_start, found, ctx)
     dateline = sent_start + _dateline_end(text_of(parsed), index)
@@ -532,65 +530,6 @@ def _merge(found: list[Candidate]) -> list[Candidate]:
 
 
 # --- coverage: holders the text names only together, by their office, or behind a place -----
-
-LEADER_NOUNS = frozenset("leader rival foe president".split())
-PAIR_WORDS = frozenset({"two", "both"})
-
-
-def _leaders(parsed: Any, sent_start: int, ctx: Context) -> list[Candidate]:
-    """"the two leaders", "Libya's warring leaders", "Israeli and Palestinian leaders" -> each person.
-
-    Reporters name the heads of two sides together, and a reader (like the annotators) gives
-    each of them the stance. The states the phrase names pick each one's most named person;
-    without two such states, the article's two most named people of different sides. A bare
-    "leaders" ("world leaders", "the leaders of the region") names no pair and is left alone.
-    """
-    for tok in parsed:
-        if lemma(tok) not in LEADER_NOUNS or tok.tag_ not in ("NNS", "NNPS"):
-            continue
-        kids = list(tok.children)
-        paired = any(c.lower_ in PAIR_WORDS for k in kids for c in [k, *k.children])
-        owners = [c for k in kids if k.dep_ in ("poss", "amod", "compound") and pos(k) in ("PROPN", "ADJ")
-                  for c in [k, *(x for x in k.children if x.dep_ == "conj")]]
-        states = list(dict.fromkeys(s for s in (_owner_state(c, ctx) for c in owners) if s))
-        if not paired and not owners:
-            continue
-        a = sent_start + tok.idx
-        return [Candidate(who.name, who.side, "person", "leaders", tok.i, a, a + len(tok.text))
-                for who in main_people(ctx, states)]
-    return []
-
-
-def _owner_state(tok: Any, ctx: Context) -> str | None:
-    """The state a leader's owner word names, with the words compounded before it ("South Sudan")."""
-    words = [t.text for t in tok.lefts if t.dep_ == "compound" and pos(t) == "PROPN"] + [tok.text]
-    return _state_of(" ".join(words), ctx) or _state_of(tok.text, ctx)
-
-
-def main_people(ctx: Context, states: list[str]) -> list[Resolved]:
-    """The most named person of each of ``states`` (two or more), or the two most named of one
-    state ("South Sudan rivals"), else the article's two most named people if their sides differ."""
-    counts = dict(ctx.people)
-    for ms in ctx.resolver.people.values():
-        who = ms[-1].who
-        if who.kind == "person" and who.side:
-            counts[(who.name, who.side)] = max(len(ms), counts.get((who.name, who.side), 0))
-    ranked = [Resolved(name, side, "person") for (name, side), _ in sorted(counts.items(), key=lambda x: -x[1])]
-    registry = ctx.resolver.registry
-    if states:  # "Libya's warring leaders": not the Russian host
-        ranked = [w for w in ranked if w.side in states or getattr(registry.get(w.side), "kind", None) != "state"]
-    if len(states) == 1:  # "South Sudan rivals": two of one state
-        own = [w for w in ranked if w.side == states[0]]
-        if len(own) >= 2:
-            return own[:2]
-    if len(states) >= 2:
-        picked = [next((w for w in ranked if w.side == s), None) for s in states]
-        if all(picked):
-            return [w for w in picked if w is not None]
-    if len(ranked) >= 2 and ranked[0].side != ranked[1].side:  # no guess further down the list
-        return ranked[:2]
-    return []
-
 
 def _administrations(parsed: Any, sent_start: int, ctx: Context) -> list[Candidate]:
     """"Joe Biden's administration", "the Obama administration", "his administration" -> "Obama
