@@ -94,17 +94,7 @@ def _context(doc: Doc, resolver: Any) -> Context:
             if q.get("kind") != "indirect":
                 spans.append((q["start"], q["end"], who))
     return Context(resolver, speakers, spans, doc.text, _parties(doc), _parties(doc, frozenset({"armed_group"})),
-                   _parties(doc, frozenset({"state", "government"})), _people(doc))
-
-
-def _people(doc: Doc) -> dict[tuple[str, str], int]:
-    """How often the article names each registry person with a side (``holders.main_people`` ranks them)."""
-    counts: Counter[tuple[str, str]] = Counter()
-    for m in doc.mentions:
-        side = m.actor.side_on(doc.date)
-        if m.actor.kind == "person" and side:
-            counts[(m.actor.name, side)] += 1
-    return dict(counts)
+                   _parties(doc, frozenset({"state", "government"})))
 
 
 def voices(quote: dict[str, Any]) -> list[tuple[str, str | None]]:
