@@ -53,3 +53,8 @@ def test_signals_cover_the_eu_trio_is_the_e3():
 ])
 def test_signals_cover_trigger_reads_more_ways_of_talking(sentence):
     assert TRIGGER.search(sentence)
+
+
+def test_signals_cover_a_headline_gives_no_name_tail():
+    found = _found("Fifth Round of Georgia Talks Ended in Vienna With No Deal", 0)
+    assert not any(source == "tail" for source, _ in found.values())

@@ -581,6 +581,8 @@ def _name_tails(parsed: Any, sent_start: int, found: list[Candidate], ctx: Conte
     ends = {c.end for c in found}
     out: list[Candidate] = []
     text = text_of(parsed)
+    if _title_case(text):  # a headline: "Syria Talks Ended in Astana" is no "Talks Ended"
+        return out
     for start, end, phrase in candidate_names(text):
         if sent_start + end in ends or sent_start + end - 1 in ends:
             continue
@@ -598,3 +600,9 @@ def _name_tails(parsed: Any, sent_start: int, found: list[Candidate], ctx: Conte
                 out.append(_at(parsed, sent_start, a, sent_start + end, Candidate(name, res.side, "person", "tail")))
             break
     return out
+
+
+def _title_case(text: str) -> bool:
+    """Whether most words of ``text`` are capitalised, as in a headline."""
+    words = re.findall(r"[^\W\d_][\w’'-]*", text)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) > 0.6 * len(words)
