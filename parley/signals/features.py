@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from .holders import Candidate
-from .lexicon import CONDITION_WORDS, CUES, MODALS, NEGATIONS, NEGATORS, POLAR, POLAR_PHRASES, patterns_in
+from .lexicon import CONDITION_WORDS, CUES, DOUBT, MODALS, NEGATIONS, NEGATORS, POLAR, POLAR_PHRASES, patterns_in
 from .parse import text_of
 from .words import lemma, pos
 
@@ -96,6 +96,7 @@ def candidate_features(parsed: Any, cand: Candidate, n_cands: int) -> list[str]:
     out = [f"kind={cand.kind}", f"src={cand.source}", f"ncand={min(n_cands, 4)}"]
     if cand.speaker:
         out.append("speaker")
+    out += doubt(parsed, cand)
     if cand.token is None:
         out.append("no_token")
         return out
@@ -467,6 +468,50 @@ def _governing_class(noun: Any) -> str:
         return "none"
     cls = polar_class(head) or "none"
     return f"{cls}:{'neg' if _negated(head) else 'pos'}"
+
+
+# --- doubt in what the candidate itself says or does ----------------------------------------
+
+_DOUBTS = "signals.doubts"
+
+
+def doubt(parsed: Any, cand: Candidate) -> list[str]:
+    """Whether the candidate's own words or clause doubt that talks are possible, sincere or useful.
+
+    ``lexicon.DOUBT`` read where the candidate stands: in the clause it is the subject of
+    ("X expressed deep scepticism", "X dismissed the offer as a ploy"), in the clause its
+    words are reported in ("X said the talks were unlikely to ..."), under a noun it owns
+    ("X's assertion that ... shows a lack of seriousness"), elsewhere in the clause above it
+    (``dbt=other``), or anywhere in a sentence it speaks ("'It is a joke,' X said"). The
+    sentence's words (``rx=skeptical``) cannot tell whose doubt it is; the stance model has
+    few skeptical examples, so the doubt is read here, not left to single words.
+    """
+    out = ["dbt=speaker"] if cand.speaker and _doubts_in(parsed, None) else []
+    if cand.token is None:
+        return out
+    tok = parsed[cand.token]
+    if tok.dep_ == "poss":
+        role, pred = "poss", tok.head
+    else:
+        role, pred = _holder_role(_stand_in(tok))
+        role = role if role in ("subj", "says") else "other"
+    if pred is not None and _doubts_in(parsed, pred):
+        out.append(f"dbt={role}")
+    return out
+
+
+def _doubts_in(doc: Any, head: Any) -> bool:
+    """Whether the words under ``head`` (the whole sentence for None) say ``lexicon.DOUBT``; kept per parse."""
+    memo: dict[int, bool] = doc.user_data.setdefault(_DOUBTS, {})
+    key = -1 if head is None else head.i
+    found = memo.get(key)
+    if found is None:
+        text = text_of(doc)
+        if head is not None:
+            words = list(head.subtree)
+            text = text[words[0].idx : words[-1].idx + len(words[-1].text)]
+        found = memo[key] = DOUBT.search(text) is not None
+    return found
 
 
 ClauseFacts = tuple[tuple[str, ...], bool, list[str], list[str]]

@@ -82,6 +82,66 @@ class Context:
         """The words the article writes in lower case (see ``lower_words``), read on first use."""
         return lower_words(self.text)
 
+    @cached_property
+    def _commentators(self) -> dict[str, bool]:
+        return {}
+
+    def commentator(self, name: str) -> bool:
+        """Whether the article introduces ``name`` as an outside commentator (``introduced_as_commentator``)."""
+        known = self._commentators.get(name)
+        if known is None:
+            known = self._commentators[name] = (introduced_as_commentator(self.text, name)
+                                                or self._affiliated(name))
+        return known
+
+    def _affiliated(self, name: str) -> bool:
+        """"X of the International Crisis Group": the registry places the body X belongs to on side "analyst"."""
+        at = self.text.find(name)
+        m = _AFFILIATION.match(self.text, at + len(name)) if at >= 0 else None
+        if m is None:
+            return False
+        body = self.resolver.registry.get(m.group(1))
+        return body is not None and body.side == "analyst"
+
+
+# Outside commentators (holder side "analyst", see GUIDELINES.md): a person the article introduces
+# by one of these words ("political analyst X", "X, a professor at ...", "X, senior fellow at ...")
+# or by an affiliation with a research body ("X of the Y Institute", "X from Z University").
+COMMENTATOR_WORDS = (
+    r"analysts?|experts?|professor|researcher|scholar|academic|commentator|columnist|economist|historian|"
+    r"political scientist|(?:senior |research |visiting )?fellow|lecturer|strategist|(?:political )?observer|"
+    r"think[- ]tank|pollster"
+)
+RESEARCH_BODIES = (
+    r"Institute|Institution|University|College|Academy|Endowment|Foundation|School|Studies|Research|"
+    r"Cent(?:er|re) (?:for|on|of)|Council on|think[- ]tank"
+)
+_TITLED_BEFORE = re.compile(rf"\b(?i:{COMMENTATOR_WORDS})\s*,?\s*(?:[A-Z][\w.’'-]*\s+){{0,3}}$")
+_DESCRIBED_AFTER = re.compile(
+    rf"^\s*,\s*(?:an?|the|one)\s+(?:[\w-]+\s+){{0,4}}?(?:{COMMENTATOR_WORDS})\b"
+    rf"|^\s*,?\s*(?:an?\s+(?:[\w-]+\s+){{0,3}}?)?(?:of|at|from|with)\s+(?:the\s+)?(?:[A-Z][\w&.’'-]*\s+|for\s+|on\s+|of\s+|and\s+){{0,6}}?"
+    rf"(?:{RESEARCH_BODIES})\b"
+)
+
+_AFFILIATION = re.compile(
+    r"\s*,?\s*(?:of|at|from|with)\s+(?:the\s+)?([A-Z][\w&’'-]*(?:\s+(?:for\s+)?[A-Z][\w&’'-]*){0,5})")
+
+
+def introduced_as_commentator(text: str, name: str) -> bool:
+    """Whether the first mention of ``name`` in ``text`` introduces an outside commentator.
+
+    Read from the words just before the name ("political analyst Ibro Kastel", "Professor
+    Ana Dorn") or just after it (", a senior fellow at ...", " of the Kestrian Institute for
+    Peace Studies", " from Dorvan University"): the article says who they are once, where
+    it first names them, and the signal's sentence may name them by surname only.
+    """
+    at = text.find(name)
+    if at < 0:
+        return False
+    before = text[max(0, at - 60) : at].rsplit(".", 1)[-1]
+    after = text[at + len(name) : at + len(name) + 120]
+    return bool(_TITLED_BEFORE.search(before) or _DESCRIBED_AFTER.search(after))
+
 
 _PARTICLE = r"(?:de|del|al|bin|van|von|la|los|el|ibn|da|di)"
 # a particle belongs to a name only before another name word ("Humberto de la Calle", not "Russian de|legations")
@@ -126,7 +186,11 @@ def candidates(parsed: Any, sent_start: int, mentions: list[Any], ctx: Context, 
     dateline = sent_start + _dateline_end(text_of(parsed), index)
     found = [c for c in found if c.token is None or c.start >= dateline or c.kind == "person"]
     _add_speaker(found, ctx.speakers.get(index))
-    return _merge(found)
+    found = _merge(found)
+    for cand in found:
+        if cand.kind == "person" and cand.side is None and ctx.commentator(cand.name):
+            cand.kind = cand.side = "analyst"
+    return found
 
 
 def _common_word(word: str, ctx: Context) -> bool:

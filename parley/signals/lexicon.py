@@ -126,6 +126,34 @@ POLAR: dict[str, frozenset[str]] = {
         consultation consult truce ceasefire cease-fire peace""".split()),
     "mediate": frozenset("mediate mediation mediator broker facilitate sponsor".split()),
 }
+# Ways news writes a doubt that talks are possible, sincere or useful (the ``skeptical``
+# stance), read in the holder's own clause or in the quotation it speaks (``features.doubt``).
+# Unlike ``STANCE_PATTERNS["skeptical"]`` it leaves out words that report the state of the talks
+# ("stalled", "failed", "setback") rather than someone's doubt, and it reads negated hope and
+# belief ("not optimistic", "did not believe", "no intention", "little chance").
+_BELIEF = r"(?:believe|think|expect|see|trust)"
+_NOT = r"(?:not|n[’']t|never)"
+DOUBT = re.compile(
+    r"\b(?:unlikely|doubt\w*|dubious|skeptic\w*|sceptic\w*|pessimis\w+|posturing|pointless|futile|useless|"
+    r"hopeless|meaningless|fruitless|ploys?|farces?|charades?|shams?|stunts?|gimmicks?|smoke ?screens?|"
+    r"tricks?|trickery|(?:a|another) joke|conspiracy|window[- ]dressing|delaying tactics?|buy(?:ing)? time|"
+    r"illusions?|illusory|premature|insincer\w*|distrust\w*|mistrust\w*|suspicio\w+|wary|wariness|"
+    r"bad faith|(?:lack\w*|absence)(?: of| in)? (?:any |real |genuine |political |the )?"
+    r"(?:seriousness|sincerity|credibility|commitment|will|good faith|trust)|"
+    r"(?:kill\w*|undermin\w+|damag\w+|destroy\w*|erod\w+|weaken\w*) (?:the |its |their |his |her |any )?"
+    r"(?:credibility|confidence|trust)|"
+    r"(?:is|are|was|were|am|be|been|seem\w*|appear\w*)(?: not|n[’']t) (?:\w+ )?(?:serious|sincere|genuine|credible|"
+    r"optimistic|hopeful|confident|realistic)|"
+    r"no (?:real |genuine |serious |great |much )?(?:intention|prospects?|chance|hope|sign|"
+    r"illusions?|guarantee|point)|not with the hope|"
+    r"(?:little|slim|dim|bleak|poor|remote|scant) (?:hope|chances?|prospects?|likelihood)|"
+    r"prospects? (?:\w+ ){0,8}?(?:dim|bleak|poor|remote|slim|lowest|faded?|fading)|"
+    r"(?:can|could|should|will|would)(?:not|n[’']t| not| never) be trusted|"
+    r"(?:call\w*|brings?|brought|put\w*) into (?:question|doubt)|question\w* (?:whether|if)|"
+    r"far from (?:clear|certain|sure)|remains? to be seen|"
+    r"(?:do|does|did)(?:n[’']t| not| never) " + _BELIEF + r"|" + _NOT + r" (?:\w+ )?convinced)\b",
+    re.IGNORECASE,
+)
 # Words of a clause that make its refusal or offer one with terms ("not until", "only if",
 # "without real reciprocity"); "without (pre)conditions" says the opposite (``polarity``).
 CONDITION_WORDS = frozenset("until unless only if without provided condition conditions precondition preconditions "

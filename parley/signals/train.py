@@ -38,8 +38,9 @@ MIN_COUNT = 2
 # Features the holder model leaves to the stance model: the sentence's bag of words is the same
 # for every candidate of a sentence and, measured by cross-validation, only adds noise to who holds;
 # the polarity of the holder's predicate (``features.polarity``) says which stance, not who holds
-# one (stance-only: CV signal F1 higher on 3 of 4 fold orders than with the holder model seeing it).
-HOLDER_SKIP = ("w=", "pol")
+# one (stance-only: CV signal F1 higher on 3 of 4 fold orders than with the holder model seeing it);
+# so does a doubt in the candidate's own words (``features.doubt``, nested CV higher on 3 of 4 orders).
+HOLDER_SKIP = ("w=", "pol", "dbt")
 GRID = [x / 100 for x in range(7, 91, 3)]  # from 0.07: pairs below ``decision.FLOOR`` are never signals
 DECISION_GRID = [x / 100 for x in range(10, 81, 2)]
 DECISION_C = 0.1  # chosen among 0.02-1 on four fold orders of train (see docs/signals.md)
