@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from ..actors.names import TITLE_WORDS
-from ..actors.resolve import Resolved, Resolver, split_title
+from ..actors.names import TITLE_WORDS, first_names
+from ..actors.resolve import PEOPLE, Resolved, Resolver, split_title
 from .lexicon import GROUP_NOUNS, NOT_NAMES, ORG_WORDS
 from .parse import text_of
 from .words import lemma, pos
@@ -181,6 +181,8 @@ def candidates(parsed: Any, sent_start: int, mentions: list[Any], ctx: Context, 
     found += _hyphen_owners(parsed, sent_start, ctx)
     found += _pairs(parsed, sent_start, ctx)
     found += _group_refs(parsed, sent_start, ctx)
+    found += _administrations(parsed, sent_start, ctx)
+    found += _name_tails(parsed, sent_start, found, ctx)
     dateline = sent_start + _dateline_end(text_of(parsed), index)
     found = [c for c in found if c.token is None or c.start >= dateline or c.kind == "person"]
     _add_speaker(found, ctx.speakers.get(index))
@@ -457,7 +459,8 @@ def _titles(parsed: Any, sent_start: int, ctx: Context) -> list[Candidate]:
         word = lemma(tok)
         if pos(tok) != "NOUN" or tok.dep_ not in PARTY_DEPS or not any(c.lower_ == "the" for c in tok.children):
             continue
-        if any(c.dep_ in ("amod", "compound", "poss") and pos(c) in ("ADJ", "PROPN") for c in tok.children):
+        if any(c.dep_ in ("amod", "compound", "poss") and pos(c) in ("ADJ", "PROPN")
+               and not _plain_adjective(c, word, ctx) for c in tok.children):
             continue
         at = sent_start + tok.idx
         if word in TITLE_NOUNS:
@@ -471,6 +474,13 @@ def _titles(parsed: Any, sent_start: int, ctx: Context) -> list[Candidate]:
                 name = f"{demonym} government"
                 out.append(Candidate(name, state, "state", "government", tok.i, at, at + len(tok.text)))
     return out
+
+
+def _plain_adjective(tok: Any, noun: str, ctx: Context) -> bool:
+    """"the *legitimate* government", "the *interim* government": an adjective that names no owner,
+    so the government is still the article's main state's (not "the Russian government")."""
+    return noun in GOVERNMENT_NOUNS and pos(tok) == "ADJ" and tok.dep_ == "amod" and tok.text.islower() \
+        and _demonym(tok.text, ctx) is None
 
 
 def _group_refs(parsed: Any, sent_start: int, ctx: Context) -> list[Candidate]:
@@ -581,3 +591,82 @@ def _merge(found: list[Candidate]) -> list[Candidate]:
             c.speaker = old.speaker
             best[key] = c
     return list(best.values())
+
+
+# --- coverage: holders the text names only together, by their office, or behind a place -----
+
+def _administrations(parsed: Any, sent_start: int, ctx: Context) -> list[Candidate]:
+    """"Joe Biden's administration", "the Obama administration", "his administration" -> "Obama
+    administration"; "Pashinian's government" -> "Armenian government": the government a leader heads.
+
+    News (and the annotators) name a US government by its president; any other a person
+    heads goes by its state ("the Spanish government").
+    """
+    out: list[Candidate] = []
+    for tok in parsed:
+        word = lemma(tok)
+        if word not in ("administration", "government") or tok.dep_ not in PARTY_DEPS | {"ROOT"}:
+            continue
+        owner = next((c for c in tok.children if c.dep_ in ("poss", "compound")
+                      and (pos(c) == "PROPN" or c.lower_ in ("his", "her"))), None)
+        who = _owner(parsed, owner, sent_start, ctx) if owner is not None else None
+        if who is None or not who.side:
+            continue
+        if word == "administration":
+            name = f"{who.name.split()[-1]} administration"
+        else:
+            demonym = _demonym_word(who.side, ctx)
+            if not demonym:
+                continue
+            name = f"{demonym} government"
+        a = sent_start + owner.idx
+        out.append(Candidate(name, who.side, "state", "administration", tok.i, a, sent_start + tok.idx + len(tok.text)))
+    return out
+
+
+def _owner(parsed: Any, owner: Any, sent_start: int, ctx: Context) -> Resolved | None:
+    """The person an owner word names: "his" -> the last person named, "Biden" -> Joe Biden."""
+    at = sent_start + owner.idx
+    if owner.lower_ in ("his", "her"):
+        return ctx.resolver.last_person(at)
+    first = min(t.i for t in owner.subtree if pos(t) == "PROPN")
+    phrase = text_of(parsed)[parsed[first].idx : owner.idx + len(owner.text)]
+    res = ctx.resolver.resolve(phrase, sent_start + parsed[first].idx)
+    return res if res is not None and res.kind in PEOPLE else None
+
+
+def _name_tails(parsed: Any, sent_start: int, found: list[Candidate], ctx: Context) -> list[Candidate]:
+    """The person at the end of a capitalised run no candidate ends: "Head of the OSCE Mission to
+    Moldova Claus Neukirch", "Deputy Assistant Secretary for Eastern Europe Christopher Smith".
+
+    A title's place (a registry actor, a region) runs into the name; the name is the tail
+    that opens with a first name.
+    """
+    ends = {c.end for c in found}
+    out: list[Candidate] = []
+    text = text_of(parsed)
+    if _title_case(text):  # a headline: "Syria Talks Ended in Astana" is no "Talks Ended"
+        return out
+    for start, end, phrase in candidate_names(text):
+        if sent_start + end in ends or sent_start + end - 1 in ends:
+            continue
+        words = [(m.start(), m.group(0)) for m in re.finditer(r"\S+", phrase)]
+        for k in range(1, len(words) - 1):
+            at, word = words[k]
+            if word.lower() not in first_names() and ctx.resolver.registry.get(phrase[:at].strip()) is None:
+                continue
+            a = sent_start + start + at
+            tail = phrase[at:].rstrip(".,;:’'")
+            res = ctx.resolver.resolve(tail, a)
+            if res is not None and res.kind in PEOPLE and _proper(parsed, start + at, end) \
+                    and not _not_an_actor(tail.split(), ctx):
+                name = tail if res.name.endswith(" " + tail) else res.name  # not "Eastern Europe Christopher Smith"
+                out.append(_at(parsed, sent_start, a, sent_start + end, Candidate(name, res.side, "person", "tail")))
+            break
+    return out
+
+
+def _title_case(text: str) -> bool:
+    """Whether most words of ``text`` are capitalised, as in a headline."""
+    words = re.findall(r"[^\W\d_][\w’'-]*", text)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) > 0.6 * len(words)

@@ -21,7 +21,8 @@ TRIGGER = re.compile(
     r"sanctions?|recogni[sz]\w+|contacts?|format|"
     r"host\w*|facilitat\w+|skeptic\w*|sceptic\w*|doubt\w*|unlikely|pointless|"
     r"posturing|optimis\w+|pessimis\w+|cooperat\w+|understanding|arrangement|"
-    r"withdraw\w*|lay down|memorandum|protocol)\b",
+    r"withdraw\w*|lay down|memorandum|protocol|"
+    r"communicat\w+|exchang\w+|cessation|initiatives?|suspen[sd]\w*|suspicio\w+|participat\w+|sincer\w+)\b",
     re.IGNORECASE,
 )
 
