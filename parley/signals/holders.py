@@ -637,7 +637,7 @@ def _owner(parsed: Any, owner: Any, sent_start: int, ctx: Context) -> Resolved |
 
 def _name_tails(parsed: Any, sent_start: int, found: list[Candidate], ctx: Context) -> list[Candidate]:
     """The person at the end of a capitalised run no candidate ends: "Head of the OSCE Mission to
-    Moldova Claus Neukirch", "Deputy Envoy for the Northern Region Petra Lind".
+    Moldova Claus Brandt", "Deputy Envoy for the Northern Region Petra Lind".
 
     A title's place (a registry actor, a region) runs into the name; the name is the tail
     that opens with a first name.
@@ -660,7 +660,7 @@ def _name_tails(parsed: Any, sent_start: int, found: list[Candidate], ctx: Conte
             res = ctx.resolver.resolve(tail, a)
             if res is not None and res.kind in PEOPLE and _proper(parsed, start + at, end) \
                     and not _not_an_actor(tail.split(), ctx):
-                name = tail if res.name.endswith(" " + tail) else res.name  # not "Eastern Europe Christopher Smith"
+                name = tail if res.name.endswith(" " + tail) else res.name  # not "Northern Region Petra Lind"
                 out.append(_at(parsed, sent_start, a, sent_start + end, Candidate(name, res.side, "person", "tail")))
             break
     return out
