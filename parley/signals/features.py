@@ -131,7 +131,7 @@ def candidate_features(parsed: Any, cand: Candidate, n_cands: int) -> list[str]:
     out += _clause(tok, cand.kind)
     out += participation(tok, cand.kind)
     out += polarity(tok)
-    out += event_above(tok)
+    out += event_above(parsed, tok)
     if cand.token == _first_noun(parsed):
         out.append("first_noun")
     return out
@@ -387,7 +387,7 @@ def reading(chain: list[str], neg: str, how: str, terms: str, role: str) -> str 
     return None
 
 
-def event_above(tok: Any) -> list[str]:
+def event_above(parsed: Any, tok: Any) -> list[str]:
     """The stance that the nearest talk, deal or stance above the candidate states (``polud=``).
 
     Where the candidate's own predicate says nothing of talks, a verb above it may: "a deal
@@ -403,12 +403,24 @@ def event_above(tok: Any) -> list[str]:
         if head.i == cur.i or lemma(head) in SPEECH:
             break
         if pos(head) in ("VERB", "AUX"):  # a verb with its object: "the deal *was struck*"
-            chain, neg = _chain(head)
-            said = reading(chain, neg, aspect(_top_of(head)), "none", "p_above") if chain else None
+            said = _verb_reading(parsed, head)
             if said:
                 return [f"polud={said}"]
         cur = head
     return []
+
+
+_READINGS = "signals.readings"
+
+
+def _verb_reading(parsed: Any, verb: Any) -> str | None:
+    """``reading`` of a verb seen from below, kept per parse: the candidates of a sentence climb
+    through the same verbs."""
+    memo: dict[int, str | None] = parsed.user_data.setdefault(_READINGS, {})
+    if verb.i not in memo:
+        chain, neg = _chain(verb)
+        memo[verb.i] = reading(chain, neg, aspect(_top_of(verb)), "none", "p_above") if chain else None
+    return memo[verb.i]
 
 
 def _top_of(verb: Any) -> Any:
