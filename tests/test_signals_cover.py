@@ -58,3 +58,21 @@ def test_signals_cover_trigger_reads_more_ways_of_talking(sentence):
 def test_signals_cover_a_headline_gives_no_name_tail():
     found = _found("Fifth Round of Georgia Talks Ended in Vienna With No Deal", 0)
     assert not any(source == "tail" for source, _ in found.values())
+
+
+def test_signals_phrases_match_any_case_and_keep_offsets():
+    """Lexicon patterns are searched in lower-cased text; any case matches, and a text whose
+    lower-casing changes its length (a dotted capital I) is searched with offsets intact."""
+    from parley.signals.lexicon import DOUBT, STANCE_PATTERNS, WAIVER, Phrases
+
+    assert TRIGGER.search("NEGOTIATIONS resumed")
+    assert DOUBT.search("Officials Called The Offer A Ploy.")
+    assert STANCE_PATTERNS["refuse"].search("They Refused.")
+    assert not TRIGGER.search("The harvest was late.")
+    text = "İzmiran hosted Talks on Monday."
+    assert len(text.lower()) != len(text)
+    found = [text[m.start():m.end()] for m in TRIGGER.finditer(text)]
+    assert found == ["hosted", "Talks"]
+    assert WAIVER.sub(" ", "Ready to talk WITHOUT preconditions.") == "ready to talk  ."
+    late = Phrases(r"\bmonday\b")
+    assert late.search(text, 0, 20) is None and late.search(text, 20).start() == text.index("Monday")

@@ -123,13 +123,26 @@ def test_signals_commentator_an_official_keeps_a_party_side():
 def test_signals_doubted_needs_doubting_words():
     from parley.signals.extract import doubted
 
-    assert doubted({"w=talk"}, "The talks resumed in the capital.", 0.2, 0.6) <= 0.01
-    assert doubted({"cue=doubt"}, "Kestria doubted the talks would resume.", 0.2, 0.6) == 0.2
+    assert doubted({"w=talk"}, False, 0.2, 0.6) <= 0.01
+    assert doubted({"w=talk"}, True, 0.2, 0.6) == 0.2
+    assert doubted({"cue=doubt"}, False, 0.2, 0.6) == 0.2
 
 
 def test_signals_doubted_lifts_the_candidates_own_doubt():
     from parley.signals.extract import doubted
 
-    text = "Kestria said the talks were pointless."
-    assert doubted({"dbt=says"}, text, 0.05, 0.6) == 0.3
-    assert doubted({"dbt=other"}, text, 0.05, 0.6) == 0.05
+    assert doubted({"dbt=says"}, True, 0.05, 0.6) == 0.3
+    assert doubted({"dbt=other"}, True, 0.05, 0.6) == 0.05
+
+
+def test_signals_doubts_in_reads_the_sentence_and_the_clause():
+    from parley.signals.features import doubts_in
+
+    sure = _instances("Kestria said the talks with Dorvania would resume next week.")[0].parsed
+    assert not doubts_in(sure)
+    assert not any(doubts_in(sure, word) for word in sure)
+    mixed = _instances("Kestria held talks on Monday, though Dorvania called the effort pointless.")[0].parsed
+    assert doubts_in(mixed)
+    called = next(w for w in mixed if w.text == "called")
+    assert doubts_in(mixed, called)
+    assert not doubts_in(mixed, next(w for w in mixed if w.text == "Monday"))

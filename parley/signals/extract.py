@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from . import conditions, details
 from .decision import noisy_or, pairs
+from .features import doubts_in
 from .instances import Instance, instances
-from .lexicon import DOUBT
 from .model import StanceModel, load_model
 from .parse import text_of
 
@@ -126,14 +126,15 @@ def adjust(inst: Instance, stances: tuple[str, ...], probs: tuple[float, ...]) -
     if (inst.cand.speaker or inst.cand.source in ("first_person", "speaker")) and RHETORICAL.search(text):
         out["refuse"] = max(out["refuse"], RULE_CONFIDENCE)
     feats = set(inst.features)
-    out["skeptical"] = doubted(feats, text, out["skeptical"], sum(probs))
+    out["skeptical"] = doubted(feats, doubts_in(inst.parsed), out["skeptical"], sum(probs))
     if "question" in feats or feats & HYPOTHETICAL:
         out["engaged"] = min(out["engaged"], 0.01)
     return tuple(out[s] for s in stances)
 
 
-def doubted(feats: set[str], text: str, p: float, held: float) -> float:
-    """The chance of ``skeptical`` after the doubt rules (``held``: the chance of holding any stance).
+def doubted(feats: set[str], worded: bool, p: float, held: float) -> float:
+    """The chance of ``skeptical`` after the doubt rules (``worded``: whether the sentence says
+    ``lexicon.DOUBT``, see ``features.doubts_in``; ``held``: the chance of holding any stance).
 
     With 29 skeptical signals in 120 training articles the stance model gives every sentence
     a little of it, and the noisy-or of a much-named holder's sentences adds those up to a
@@ -141,7 +142,7 @@ def doubted(feats: set[str], text: str, p: float, held: float) -> float:
     stance phrases, a doubt cue) holds none, and one whose doubt is the candidate's own
     (subject, reported words, speaker: ``features.doubt``) holds it at least evenly.
     """
-    if not (feats & DOUBT_MARKS or DOUBT.search(text)):
+    if not (feats & DOUBT_MARKS or worded):
         return min(p, NO_DOUBT)
     return max(p, held * DOUBT_SHARE) if feats & OWN_DOUBT else p
 

@@ -10,12 +10,32 @@ model weighs them; these functions only describe.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar
 
 from .holders import Candidate
 from .lexicon import CONDITION_WORDS, CUES, DOUBT, MODALS, NEGATIONS, NEGATORS, POLAR, POLAR_PHRASES, patterns_in
 from .parse import text_of
 from .words import lemma, pos
+
+_R = TypeVar("_R")
+
+
+def per_parse(fn: Callable[[Any], _R]) -> Callable[[Any], _R]:
+    """``fn`` of one word, kept on the word's parse: a sentence's candidates climb through the
+    same predicates, and each of ``polarity``, ``doubt`` and ``event_above`` asks about them."""
+    key = f"signals.{fn.__name__}"
+
+    @wraps(fn)
+    def kept(word: Any) -> _R:
+        memo: dict[int, _R] = word.doc.user_data.setdefault(key, {})
+        if word.i not in memo:
+            memo[word.i] = fn(word)
+        return memo[word.i]
+
+    return kept
+
 
 CUE_OF: dict[str, str] = {w: cls for cls, words in CUES.items() for w in words}
 SPEECH = CUES["say"]
@@ -131,7 +151,7 @@ def candidate_features(parsed: Any, cand: Candidate, n_cands: int) -> list[str]:
     out += _clause(tok, cand.kind)
     out += participation(tok, cand.kind)
     out += polarity(tok)
-    out += event_above(parsed, tok)
+    out += event_above(tok)
     if cand.token == _first_noun(parsed):
         out.append("first_noun")
     return out
@@ -354,7 +374,7 @@ TALKING = frozenset({"hold", "talk"})
 TERMED = TALKING | {"refuse", "seek", "ready"}  # stances that terms make conditional
 
 
-def reading(chain: list[str], neg: str, how: str, terms: str, role: str) -> str | None:
+def reading(chain: tuple[str, ...], neg: str, how: str, terms: str, role: str) -> str | None:
     """The guideline's stance that a predicate's chain of classes states, read as a rule.
 
     One feature for what the polarity features say in pieces: "refused to negotiate"
@@ -387,7 +407,7 @@ def reading(chain: list[str], neg: str, how: str, terms: str, role: str) -> str 
     return None
 
 
-def event_above(parsed: Any, tok: Any) -> list[str]:
+def event_above(tok: Any) -> list[str]:
     """The stance that the nearest talk, deal or stance above the candidate states (``polud=``).
 
     Where the candidate's own predicate says nothing of talks, a verb above it may: "a deal
@@ -403,24 +423,19 @@ def event_above(parsed: Any, tok: Any) -> list[str]:
         if head.i == cur.i or lemma(head) in SPEECH:
             break
         if pos(head) in ("VERB", "AUX"):  # a verb with its object: "the deal *was struck*"
-            said = _verb_reading(parsed, head)
+            said = _verb_reading(head)
             if said:
                 return [f"polud={said}"]
         cur = head
     return []
 
 
-_READINGS = "signals.readings"
-
-
-def _verb_reading(parsed: Any, verb: Any) -> str | None:
-    """``reading`` of a verb seen from below, kept per parse: the candidates of a sentence climb
-    through the same verbs."""
-    memo: dict[int, str | None] = parsed.user_data.setdefault(_READINGS, {})
-    if verb.i not in memo:
-        chain, neg = _chain(verb)
-        memo[verb.i] = reading(chain, neg, aspect(_top_of(verb)), "none", "p_above") if chain else None
-    return memo[verb.i]
+@per_parse
+def _verb_reading(verb: Any) -> str | None:
+    """``reading`` of a verb seen from below (kept per parse: the candidates of a sentence climb
+    through the same verbs)."""
+    chain, neg = _chain(verb)
+    return reading(chain, neg, aspect(_top_of(verb)), "none", "p_above") if chain else None
 
 
 def _top_of(verb: Any) -> Any:
@@ -457,6 +472,7 @@ def _stand_in(tok: Any) -> Any:
     return cur
 
 
+@per_parse
 def _terms(pred: Any) -> str:
     """Whether the predicate's clause sets terms ("cond"), waives them ("without preconditions": "free") or neither."""
     words = [t for t in pred.subtree if t.lower_ in CONDITION_WORDS]
@@ -468,6 +484,7 @@ def _terms(pred: Any) -> str:
     return "cond"
 
 
+@per_parse
 def _holder_role(first: Any) -> tuple[str, Any]:
     """The candidate's part in the nearest predicate above it, and that predicate (None when none)."""
     dep, head = first.dep_, first.head
@@ -524,7 +541,8 @@ def _negated(t: Any) -> bool:
     return t.dep_ == "pobj" and t.head.lower_ == "without"
 
 
-def _chain(pred: Any) -> tuple[list[str], str]:
+@per_parse
+def _chain(pred: Any) -> tuple[tuple[str, ...], str]:
     """The polarity classes down the predicate (verb, its complement, its object) and whether any is negated.
 
     A negating predicate ("failed to agree", "unable to meet") negates what it governs.
@@ -544,7 +562,7 @@ def _chain(pred: Any) -> tuple[list[str], str]:
         node = _down(node)
         if node is None:
             break
-    return classes[:2], "neg" if neg else "pos"
+    return tuple(classes[:2]), "neg" if neg else "pos"
 
 
 def _copula_class(be: Any) -> str | None:
@@ -599,7 +617,7 @@ def doubt(parsed: Any, cand: Candidate) -> list[str]:
     sentence's words (``rx=skeptical``) cannot tell whose doubt it is; the stance model has
     few skeptical examples, so the doubt is read here, not left to single words.
     """
-    out = ["dbt=speaker"] if cand.speaker and _doubts_in(parsed, None) else []
+    out = ["dbt=speaker"] if cand.speaker and doubts_in(parsed, None) else []
     if cand.token is None:
         return out
     tok = parsed[cand.token]
@@ -608,17 +626,24 @@ def doubt(parsed: Any, cand: Candidate) -> list[str]:
     else:
         role, pred = _holder_role(_stand_in(tok))
         role = role if role in ("subj", "says") else "other"
-    if pred is not None and _doubts_in(parsed, pred):
+    if pred is not None and doubts_in(parsed, pred):
         out.append(f"dbt={role}")
     return out
 
 
-def _doubts_in(doc: Any, head: Any) -> bool:
-    """Whether the words under ``head`` (the whole sentence for None) say ``lexicon.DOUBT``; kept per parse."""
+def doubts_in(doc: Any, head: Any = None) -> bool:
+    """Whether the words under ``head`` (the whole sentence for None) say ``lexicon.DOUBT``; kept per parse.
+
+    Most sentences say no doubt at all: the sentence is searched once, and only a sentence
+    that has some doubt has the clauses of its candidates searched.
+    """
     memo: dict[int, bool] = doc.user_data.setdefault(_DOUBTS, {})
     key = -1 if head is None else head.i
     found = memo.get(key)
     if found is None:
+        if head is not None and not doubts_in(doc, None):
+            found = memo[key] = False
+            return found
         text = text_of(doc)
         if head is not None:
             words = list(head.subtree)
@@ -639,9 +664,10 @@ def _clause_facts(scope: Any) -> ClauseFacts:
     facts = memo.get(scope.i)
     if facts is None:
         clause = list(scope.subtree)
-        text = text_of(scope.doc)[clause[0].idx : clause[-1].idx + len(clause[-1].text)] if clause else ""
+        whole = text_of(scope.doc)
+        text = whole[clause[0].idx : clause[-1].idx + len(clause[-1].text)] if clause else ""
         facts = memo[scope.i] = (
-            patterns_in(text),
+            patterns_in(text) if text == whole else patterns_in(text, patterns_in(whole)),
             any(t.dep_ == "neg" or t.lower_ in NEGATIONS for t in clause),
             [cls for cls in (cue_class(t) for t in clause) if cls],
             [t.lower_ for t in scope.children if t.tag_ == "MD"],

@@ -66,13 +66,15 @@ def parse_many(wanted: list[tuple[Doc, list[int]]]) -> None:
 def release(doc: Doc) -> None:
     """Drop the article's parses once the signals are found.
 
-    Each word points back at its sentence; cutting that cycle here frees the parses (and
+    Each word points back at its sentence, and the answers kept on a parse
+    (``features.per_parse``) hold words; cutting those cycles here frees the parses (and
     spaCy's) when the article is done, not at the cycle collector's next full pass, so
     memory stays flat over a stream of articles.
     """
     for parsed in doc.extras.pop(CACHE_KEY, {}).values():
         if isinstance(parsed, Sentence):
             parsed.words = []
+            parsed.user_data.clear()
 
 
 def text_of(parsed: Any) -> str:

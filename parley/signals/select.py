@@ -66,7 +66,8 @@ def selected(doc: Doc, selector: Selector | None = None) -> list[int]:
 
 def triggered(doc: Doc) -> list[int]:
     """Sentences with at least one trigger word: the only ones the selector scores."""
-    return [i for i, s in enumerate(doc.sentences) if TRIGGER.search(doc.text, s.start, s.end)]
+    text, lower = doc.text, doc.text.lower()
+    return [i for i, s in enumerate(doc.sentences) if TRIGGER.search(text, s.start, s.end, lower)]
 
 
 def sentence_features(doc: Doc) -> dict[int, list[str]]:
@@ -80,10 +81,10 @@ def sentence_features(doc: Doc) -> dict[int, list[str]]:
         s = doc.sentences[i]
         words = WORD.findall(lower, s.start, s.end)
         feats = {f"w={w}" for w in words if w in KNOWN}
-        triggers = [m.group(0).lower() for m in TRIGGER.finditer(lower, s.start, s.end)]
+        triggers = [m.group(0).lower() for m in TRIGGER.finditer(text, s.start, s.end, lower)]
         feats |= {f"t={w}" for w in triggers}
         feats.add(f"trig={min(len(triggers), 3)}")
-        feats |= {f"pat={k}" for k, rx in STANCE_PATTERNS.items() if rx.search(text, s.start, s.end)}
+        feats |= {f"pat={k}" for k, rx in STANCE_PATTERNS.items() if rx.search(text, s.start, s.end, lower)}
         feats.add(f"len={min(len(words) // 10, 5)}")
         feats.add(f"at={min(5 * i // n, 4)}")
         if i == 0:
