@@ -8,10 +8,11 @@ In one run, on the same articles, in CPU time of this process (one core):
    the default settings (every trigger sentence parsed), the same with the sentence
    selector on (``signal_select = true``) and a full spaCy parse of every article
    (``nlp.pipe`` with every component of the pipeline) are timed in interleaved rounds
-   (the order rotates). Each round gives a ratio; the median ratio is reported (the
-   signals issue asks for at least 2x), with the median rates in articles per second per
-   core. The machine is shared, so single timings move by 20% and more; the ratio of a
-   round is steadier because both sides of it meet the same load.
+   (they take turns on each chunk of 16 articles; the order rotates). Each round gives a
+   ratio; the median ratio is reported (the signals issue asks for at least 2x), with the
+   median rates in articles per second per core. The machine is shared, so single timings
+   move by 20% and more; the ratio of a round is steadier because both sides of it meet
+   the same load.
 2. Where the extraction's time goes, as a share of one full parse: each step before the
    signals, then the signal layer's sentence selection, its parse, and the rest
    (candidates, features, model, details); and how many sentences were parsed.
@@ -80,19 +81,25 @@ def parse_seconds(records: list[dict]) -> float:
     return time.process_time() - start
 
 
+CHUNK = 16  # articles timed at a stretch: the full parse's batch
+
+
 def rounds(records: list[dict], n: int) -> list[tuple[float, float, float]]:
     """(extraction seconds, the same with the selector on, full parse seconds) per round.
 
-    The order rotates from round to round, so that no side always runs first or last.
+    Within a round the three take turns on each chunk of ``CHUNK`` articles, so that a burst
+    of load from elsewhere on the machine falls on all three alike; the order rotates from
+    chunk to chunk and round to round, so that no side always runs first or last.
     """
-    runs = [lambda: extraction_seconds(records), lambda: extraction_seconds(records, select=True),
-            lambda: parse_seconds(records)]
+    chunks = [records[at : at + CHUNK] for at in range(0, len(records), CHUNK)]
     out = []
     for k in range(n):
         spent = [0.0, 0.0, 0.0]
-        for j in range(3):
-            at = (j + k) % 3
-            spent[at] = runs[at]()
+        for c, chunk in enumerate(chunks):
+            for j in range(3):
+                at = (j + k + c) % 3
+                spent[at] += (extraction_seconds(chunk) if at == 0 else
+                              extraction_seconds(chunk, select=True) if at == 1 else parse_seconds(chunk))
         out.append((spent[0], spent[1], spent[2]))
     return out
 
