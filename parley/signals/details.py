@@ -31,7 +31,7 @@ def counterpart(cand: Candidate, others: list[Candidate], parsed: Any, fallback:
     if best is not None:
         return best
     for name in fallback:
-        if name != cand.name and name != cand.side and not _same_name(name, cand.name):
+        if name != cand.name and name != cand.side and not same_name(name, cand.name):
             return name
     return None
 
@@ -45,23 +45,23 @@ def in_sentence(cand: Candidate, others: list[Candidate], parsed: Any) -> str | 
         place = _place_score(o, parsed)
         if place < 0:  # a venue ("in Doha", "at the summit"): never a party, however well placed
             continue
-        score = 1 + place + _kind_score(o) - 3 * _co_party(cand, o, parsed)
+        score = 1 + place + _kind_score(o) - 3 * co_party(cand, o, parsed)
         if score > 0 and score > best_score:
             best, best_score = o.name, score
-    return best if best is not None else _partner_phrase(parsed)
+    return best if best is not None else partner_phrase(parsed)
 
 
 def _other_party(cand: Candidate, o: Candidate) -> bool:
     """Whether ``o`` can be the other party of ``cand``: not the holder again under another name
     ("Calle" beside "Humberto de la Calle"), not its own side, not an outlet or an unnamed source."""
-    if o.kind in NOT_PARTIES or _same_name(o.name, cand.name):
+    if o.kind in NOT_PARTIES or same_name(o.name, cand.name):
         return False
     if o.side and (o.side == cand.side or o.side == cand.name):
         return False
     return o.name != cand.side
 
 
-def _partner_phrase(parsed: Any) -> str | None:
+def partner_phrase(parsed: Any) -> str | None:
     """An unnamed partner of talks that the sentence qualifies ("will not negotiate *with criminal
     gangs*", "*with Sunni insurgent groups*"): the common noun after "with" on a talk word, with
     the modifiers just before it. A bare noun ("with terrorists", "with a gang") is left to the
@@ -78,22 +78,22 @@ def _partner_phrase(parsed: Any) -> str | None:
     return None
 
 
-def _co_party(cand: Candidate, o: Candidate, parsed: Any) -> bool:
+def co_party(cand: Candidate, o: Candidate, parsed: Any) -> bool:
     """"talks with Britain, France and Germany": the members of one list brought in by "with"
     sit on one side of the table ("between X and Y", "X and Y met" keep them apart)."""
     if cand.token is None or o.token is None:
         return False
-    a, b = _list_head(parsed[cand.token]), _list_head(parsed[o.token])
+    a, b = list_head(parsed[cand.token]), list_head(parsed[o.token])
     return a.i == b.i and a.dep_ == "pobj" and a.head.lower_ in ("with", "to", "from", "against")
 
 
-def _list_head(tok: Any) -> Any:
+def list_head(tok: Any) -> Any:
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     return tok
 
 
-def _same_name(a: str, b: str) -> bool:
+def same_name(a: str, b: str) -> bool:
     """One name's words inside the other's ("Oreja" in "Jaime Mayor Oreja")."""
     wa, wb = set(a.lower().split()), set(b.lower().split())
     return bool(wa) and bool(wb) and (wa <= wb or wb <= wa)

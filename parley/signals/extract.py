@@ -12,6 +12,7 @@ principle, conditional in practice), and a sentence may give signals to several 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from . import conditions, details
@@ -20,6 +21,7 @@ from .features import doubts_in
 from .instances import Instance, instances
 from .model import StanceModel, load_model
 from .parse import text_of
+from .partners import Cast, cast_of, load_partners, options
 
 if TYPE_CHECKING:
     from ..pipeline import Doc
@@ -50,10 +52,10 @@ def find_signals(doc: Doc, model: StanceModel | None = None) -> list[dict[str, A
     model = model or load_model()
     found = instances(doc)
     scored = score(found, model)
-    parties = details.main_parties(found)
+    article = Article(details.main_parties(found), cast_of(found))
     drafts = []
     for inst, stance, p, score_ in decide(scored, model):
-        draft = _draft(doc, inst, stance, (p, score_), model, parties)
+        draft = _draft(doc, inst, stance, (p, score_), model, article)
         if stance == "conditional":
             draft["conditions"] = _more_conditions(doc, draft["conditions"], _support(scored, model, inst, stance))
         drafts.append(draft)
@@ -148,7 +150,7 @@ def doubted(feats: set[str], worded: bool, p: float, held: float) -> float:
 
 
 def _draft(doc: Doc, inst: Instance, stance: str, scores: tuple[float, float | None], model: StanceModel,
-           parties: list[str]) -> dict[str, Any]:
+           article: Article) -> dict[str, Any]:
     """One signal: ``scores`` are the pair's chance and the decision model's score (None without one)."""
     sent = doc.sentences[inst.sentence]
     text = sent.text(doc.text)
@@ -159,7 +161,7 @@ def _draft(doc: Doc, inst: Instance, stance: str, scores: tuple[float, float | N
     return {
         "holder": inst.cand.name,
         "holder_side": inst.cand.side,
-        "counterpart": details.counterpart(inst.cand, inst.others, inst.parsed, parties),
+        "counterpart": _counterpart(inst, stance, article),
         "stance": stance,
         "conditions": _conditions(inst, text) if stance == "conditional" else [],
         "reasons": _reasons(text, stance),
@@ -170,6 +172,23 @@ def _draft(doc: Doc, inst: Instance, stance: str, scores: tuple[float, float | N
         "confidence": round(p if rated is None else rated, 3),
         "extractor": NAME,
     }
+
+
+@dataclass
+class Article:
+    """What the counterpart of any signal of an article is chosen among, besides its sentence."""
+
+    parties: list[str]
+    cast: Cast
+
+
+def _counterpart(inst: Instance, stance: str, article: Article) -> str | None:
+    """The counterpart model's choice (``partners``), or the rules' without the model."""
+    chooser = load_partners()
+    if chooser is None:
+        return details.counterpart(inst.cand, inst.others, inst.parsed, article.parties)
+    return chooser.choose(options(inst.cand, inst.others, inst.parsed, article.parties, stance, article.cast,
+                                  inst.sentence))
 
 
 def _conditions(inst: Instance, text: str) -> list[str]:
