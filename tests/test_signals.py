@@ -62,7 +62,7 @@ def test_signals_condition_is_the_exact_phrase():
     model = load_model()
     inst, probs = next((i, p) for i, p in extract.score(found, model) if i.cand.name == "Ivo Darran")
     assert max(zip(probs, model.stances, strict=True))[1] == "conditional"
-    draft = extract._draft(doc, inst, "conditional", (0.5, None), model, details.main_parties(found))
+    draft = extract._draft(doc, inst, "conditional", (0.5, None), model, extract.article_of(found))
     assert "the army withdrew from the valley" in draft["conditions"]
     assert draft["counterpart"] == "Kestria"
 

@@ -52,7 +52,7 @@ def find_signals(doc: Doc, model: StanceModel | None = None) -> list[dict[str, A
     model = model or load_model()
     found = instances(doc)
     scored = score(found, model)
-    article = Article(details.main_parties(found), cast_of(found))
+    article = article_of(found)
     drafts = []
     for inst, stance, p, score_ in decide(scored, model):
         draft = _draft(doc, inst, stance, (p, score_), model, article)
@@ -180,6 +180,10 @@ class Article:
 
     parties: list[str]
     cast: Cast
+
+
+def article_of(found: list[Instance]) -> Article:
+    return Article(details.main_parties(found), cast_of(found))
 
 
 def _counterpart(inst: Instance, stance: str, article: Article) -> str | None:
