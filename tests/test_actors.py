@@ -80,6 +80,28 @@ def test_actors_resolver_titles_sides_and_surnames(registry):
     assert r.resolve("the Kremlin", 60).name == "Russia"
 
 
+@pytest.mark.parametrize(("text", "side"), [
+    ("Taliban spokesman Ilyas Varrow told reporters the talks were over. Varrow said more.", "Taliban"),
+    ("U.S. envoy Dana Orvik met the delegation on Monday. Orvik said more.", "United States"),
+    ("Ukrainian negotiator Petro Halyn left early. Halyn said more.", "Ukraine"),
+])
+def test_actors_scan_reads_the_owner_of_a_title_before_a_name(registry, text, side):
+    """A state, group or body that owns the title before a name gives the person a side, and
+    a later mention by surname keeps it."""
+    r = Resolver(registry)
+    r.scan(text, [0, text.index(". ") + 2], [0])
+    later = text.rindex(" said more") - len(text.split()[-3])
+    assert r.resolve(text.split()[-3], later).side == side
+
+
+def test_actors_scan_needs_a_title_for_an_owner(registry):
+    text = "Taliban Ilyas Varrow told reporters nothing. Varrow said more."
+    r = Resolver(registry)
+    r.scan(text, [0, text.index(". ") + 2], [0])
+    found = r.resolve("Varrow", text.rindex("Varrow"))
+    assert found is None or found.side is None
+
+
 def test_actors_resolver_pronouns_follow_gender_and_who_spoke(registry):
     text = "Elena Quill said the envoys had met Ivan Darran twice. Later he said nothing."
     r = Resolver(registry)

@@ -175,7 +175,7 @@ class Resolver:
                     continue
                 if named != run:
                     end = start + len(named)
-                title_start = _title_start(text, start)
+                title_start = self._owner_start(text, _title_start(text, start), start)
                 title, name = split_title(text[title_start:end])
                 if not name:
                     continue
@@ -751,8 +751,25 @@ class Resolver:
         k = bisect.bisect_right(self._quoted, (pos, float("inf"))) - 1
         return k >= 0 and self._quoted[k][0] <= pos <= self._quoted[k][1]
 
+    def _owner_start(self, text: str, title_start: int, name_start: int) -> int:
+        """Where the title before a name starts when a state, group or body owns it ("*Taliban*
+        spokesman", "*U.S.* envoy", "*Ukrainian* negotiator", "*Hezbollah* delegation leader"):
+        the owner's one word before the title words, else ``title_start``. Only where title words
+        stand before the name: a bare "Taliban Qari ..." is no title."""
+        if title_start >= name_start:
+            return title_start
+        begin, end = last_word(text, max(0, title_start - 40), title_start)
+        word = text[begin:end].removesuffix("’s").removesuffix("'s")
+        if begin == end or not word[:1].isupper():
+            return title_start
+        actor = self.registry.get(word)
+        owns = actor is not None and actor.kind in ("state", "organisation", "armed_group", "government", "group")
+        return begin if owns or self.registry.country_of(word) else title_start
+
     def _side_from_title(self, title: str) -> str | None:
         for word in re.findall(r"[\w’'.-]+", title):
+            if "." in word[:-1] and word[:1].isupper() and self.registry.country_of(word):
+                return self.registry.country_of(word)  # "U.S.", "U.K.": the dots are the name's
             word = word.strip(",.'’").removesuffix("’s").removesuffix("'s")
             if not word[:1].isupper():
                 state = self.registry.country_of(word) if word.isalpha() and len(word) > 4 else None
