@@ -229,45 +229,42 @@ NOT_NAMES = frozenset(
 )
 
 # Reason codes (see GUIDELINES.md) from the words that state them.
-REASONS: list[tuple[str, re.Pattern[str]]] = [
-    ("terrorism", re.compile(r"\bterror\w*", re.I)),
-    ("rewards_violence", re.compile(
+REASONS: list[tuple[str, Phrases]] = [
+    ("terrorism", Phrases(r"\bterror\w*")),
+    ("rewards_violence", Phrases(
         r"\b(blackmail\w*|reward\w*|encourag\w+ (?:more |further )?(?:attacks|violence|terror\w*|kidnapp\w+)|"
         r"sign of weakness|look(?:s|ed)? weak|appeasement|concessions? to (?:terror|violence)|deter\w* others|"
-        r"more of a target|fund\w* (?:extremis|terror|militan)\w*)", re.I)),
-    ("no_control", re.compile(
+        r"more of a target|fund\w* (?:extremis|terror|militan)\w*)")),
+    ("no_control", Phrases(
         r"\b(no control|not in control|cannot control|can't control|(?:lacks?|without) (?:any )?authority|"
         r"who (?:would|should|could) we (?:negotiate|talk)|dummy government|radicals|spoilers|"
-        r"if they exist at all)", re.I)),
-    ("legitimacy", re.compile(
-        r"\b(legitimi[sz]\w*|legitimacy|dignify|recogni[sz]\w+ (?:them|it|the)|not (?:been )?recogni[sz]ed)", re.I)),
-    ("commitment", re.compile(
+        r"if they exist at all)")),
+    ("legitimacy", Phrases(
+        r"\b(legitimi[sz]\w*|legitimacy|dignify|recogni[sz]\w+ (?:them|it|the)|not (?:been )?recogni[sz]ed)")),
+    ("commitment", Phrases(
         r"\b(trust\w*|promises?|sincer\w*|posturing|bad faith|good faith|break(?:s|ing)? (?:every|its|his|their)|"
         r"violat\w+|benefit of the doubt|lack of seriousness|not serious|deceiv\w+|lies|lying|word|farce|ploy|"
         r"no (?:real )?intention|(?:no|lack\w*(?: of| in)?) (?:political )?will\b|obstruct\w*|frustrat\w+|sabotag\w+|"
-        r"fulfil\w* what)", re.I)),
-    ("atrocities", re.compile(
+        r"fulfil\w* what)")),
+    ("atrocities", Phrases(
         r"\b(war crimes?|atrocit\w+|genocide|massacr\w+|public opinion|bloodshed|loot\w*|being killed|"
-        r"kill(?:ing|ed) (?:of )?(?:civilians|citizens|innocent|our)|crimes against)", re.I)),
-    ("hostility", re.compile(
-        r"\b(hostil\w+|enem(?:y|ies)|intransigen\w+|confrontation\w*|provocation\w*|military (?:exercises|drills))",
-        re.I)),
-    ("objectives", re.compile(r"\b(goals?|objectives?|aims)\b", re.I)),
-    ("battlefield", re.compile(r"\b(battlefield|military (?:situation|victory|defeat|pressure)|on the ground|"
-                               r"victory|defeat\w*)", re.I)),
+        r"kill(?:ing|ed) (?:of )?(?:civilians|citizens|innocent|our)|crimes against)")),
+    ("hostility", Phrases(
+        r"\b(hostil\w+|enem(?:y|ies)|intransigen\w+|confrontation\w*|provocation\w*|military (?:exercises|drills))")),
+    ("objectives", Phrases(r"\b(goals?|objectives?|aims)\b")),
+    ("battlefield", Phrases(r"\b(battlefield|military (?:situation|victory|defeat|pressure)|on the ground|"
+                            r"victory|defeat\w*)")),
 ]
 # Words that give a reason the codes above do not name ("because of Russia's participation"):
 # a refusal or a doubt with one of them and no coded reason gets ``other``.
-BECAUSE = re.compile(r"\b(because|citing|cited|due to|owing to|on the grounds|in protest|given that)\b",
-                     re.I)
+BECAUSE = Phrases(r"\b(because|citing|cited|due to|owing to|on the grounds|in protest|given that)\b")
 
 # Markers that introduce a precondition; the condition is the phrase that follows.
-CONDITION_MARKERS = re.compile(
+CONDITION_MARKERS = Phrases(
     r"\b(?:only (?:if|after|when|once)|unless|until|provided(?: that)?|on (?:the )?condition(?:s)? (?:that|of)|"
     r"as a (?:pre)?condition (?:for|of)|conditional on|in exchange for|in return for|before|if|"
     r"demand(?:s|ed|ing)?(?: that)?|insist(?:s|ed|ing)? (?:on|that)|requir(?:e|es|ed|ing)(?: that)?|"
     r"must|wants?|as long as|so long as|except)\s+",
-    re.IGNORECASE,
 )
 
 

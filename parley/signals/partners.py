@@ -14,7 +14,7 @@ the best one is the counterpart. Without the weights file the rules of
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -39,6 +39,7 @@ class Cast:
     count: dict[str, int]
     sentences: dict[str, set[int]]
     kinds: dict[str, str]
+    order: list[str] = field(default_factory=list)  # most named first
 
 
 def cast_of(found: list[Any]) -> Cast:
@@ -54,7 +55,7 @@ def cast_of(found: list[Any]) -> Cast:
             count[name] = count.get(name, 0) + 1
             sentences.setdefault(name, set()).add(inst.sentence)
             kinds.setdefault(name, kind)
-    return Cast(count, sentences, kinds)
+    return Cast(count, sentences, kinds, sorted(count, key=lambda k: -count[k]))
 
 
 def options(cand: Candidate, others: list[Candidate], parsed: Any, parties: list[str], stance: str,
@@ -94,8 +95,7 @@ def options(cand: Candidate, others: list[Candidate], parsed: Any, parties: list
                    "named_here" if name.lower() in in_sentence else "not_here"])
     if cast is not None:
         mine = cast.sentences.get(cand.name, set())
-        order = sorted(cast.count, key=lambda k: -cast.count[k])
-        for r, name in enumerate(order):
+        for r, name in enumerate(cast.order):
             near = min(abs(i - sentence) for i in cast.sentences[name])
             add(name, ["src=cast", f"crank={min(r, 4)}", f"ckind={cast.kinds[name]}",
                        f"hk_cast={cand.kind}:{cast.kinds[name]}", f"near={min(near, 4)}",
