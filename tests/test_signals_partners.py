@@ -62,6 +62,7 @@ def test_partners_shipped_model_reads_talks_with():
                     "President Amara Velic of Kestria held talks with Dorvania on Monday."})
     found = [s for s in find_signals(doc) if "Velic" in s["holder"] and s["stance"] == "engaged"]
     assert found and found[0]["counterpart"] == "Dorvania"
+    assert "; counterpart by partners-lr1: " in found[0]["explanation"]
 
 
 def test_partners_model_file_errors_are_coded(tmp_path):

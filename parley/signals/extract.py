@@ -158,17 +158,18 @@ def _draft(doc: Doc, inst: Instance, stance: str, scores: tuple[float, float | N
     cues = ", ".join(model.top_features(inst.features, stance)) or "no single strong cue"
     judged = "" if rated is None or model.decision is None else (
         f"; {model.decision.name}: {rated:.2f} >= {model.decision.threshold:.2f}")
+    partner, chosen_by = _counterpart(inst, stance, article)
     return {
         "holder": inst.cand.name,
         "holder_side": inst.cand.side,
-        "counterpart": _counterpart(inst, stance, article),
+        "counterpart": partner,
         "stance": stance,
         "conditions": _conditions(inst, text) if stance == "conditional" else [],
         "reasons": _reasons(text, stance),
         "start": sent.start,
         "end": _trim_end(doc.text, sent.start, sent.end),
         "explanation": f"{model.name}: p({stance})={p:.2f} for {inst.cand.name} ({inst.cand.source}){judged}; "
-                       f"cues: {cues}",
+                       f"cues: {cues}" + (f"; counterpart by {chosen_by}" if partner else ""),
         "confidence": round(p if rated is None else rated, 3),
         "extractor": NAME,
     }
@@ -186,12 +187,12 @@ def article_of(found: list[Instance]) -> Article:
     return Article(details.main_parties(found), cast_of(found))
 
 
-def _counterpart(inst: Instance, stance: str, article: Article) -> str | None:
-    """The counterpart model's choice (``partners``), or the rules' without the model."""
+def _counterpart(inst: Instance, stance: str, article: Article) -> tuple[str | None, str]:
+    """The counterpart model's choice (``partners``) and why, or the rules' without the model."""
     chooser = load_partners()
     if chooser is None:
-        return details.counterpart(inst.cand, inst.others, inst.parsed, article.parties)
-    return chooser.choose(options(inst.cand, inst.others, inst.parsed, article.parties, stance, article.cast,
+        return details.counterpart(inst.cand, inst.others, inst.parsed, article.parties), "rules"
+    return chooser.chosen(options(inst.cand, inst.others, inst.parsed, article.parties, stance, article.cast,
                                   inst.sentence))
 
 

@@ -161,12 +161,19 @@ class PartnerModel:
 
     def choose(self, found: list[Option]) -> str | None:
         """The best-scored option (the first of equals), None when there is none."""
-        best, best_score = None, -1.0
+        return self.chosen(found)[0]
+
+    def chosen(self, found: list[Option]) -> tuple[str | None, str]:
+        """The best-scored option and why: its score and its two strongest features ("" for none)."""
+        best, best_score, why = None, -1.0, []
         for name, feats in found:
             s = self.score(feats)
             if s > best_score:
-                best, best_score = name, s
-        return best
+                best, best_score, why = name, s, feats
+        if best is None:
+            return None, ""
+        cues = sorted((f for f in why if self.weights.get(f, 0.0) > 0), key=lambda f: -self.weights[f])[:2]
+        return best, f"{self.name}: {best_score:.2f} ({', '.join(cues) or 'no single strong cue'})"
 
     def as_json(self) -> dict[str, Any]:
         return {"name": self.name, "bias": self.bias, "weights": dict(sorted(self.weights.items()))}
