@@ -84,6 +84,7 @@ def test_actors_resolver_titles_sides_and_surnames(registry):
     ("Taliban spokesman Ilyas Varrow told reporters the talks were over. Varrow said more.", "Taliban"),
     ("U.S. envoy Dana Orvik met the delegation on Monday. Orvik said more.", "United States"),
     ("Ukrainian negotiator Petro Halyn left early. Halyn said more.", "Ukraine"),
+    ("The plan was drafted by Ilyas Varrow of the Taliban last week. Varrow said more.", "Taliban"),
 ])
 def test_actors_scan_reads_the_owner_of_a_title_before_a_name(registry, text, side):
     """A state, group or body that owns the title before a name gives the person a side, and

@@ -182,6 +182,8 @@ class Resolver:
                 title = title or _apposed_title(text, start)  # "the Chilean ambassador to Peru, Tomas Brell"
                 salience = _salience(text, title_start, end, layout)
                 res = self._person(title, name)
+                if res is not None and res.side is None and res.actor is None:
+                    res.side = self._owner_after(text, end)  # "Amara Velic of the Northern Front"
                 if res is None and salience >= 2 and _bare_name(name, self.registry):
                     res = Resolved(name, None, "person", None, None, gender_of(name))
                 if res is not None:
@@ -766,6 +768,17 @@ class Resolver:
         owns = actor is not None and actor.kind in ("state", "organisation", "armed_group", "government", "group")
         return begin if owns or self.registry.country_of(word) else title_start
 
+    def _owner_after(self, text: str, end: int) -> str | None:
+        """The side of a group, body or state written right after a name with "of" ("X of Hamas",
+        "X, of the Northern Front"), else None."""
+        m = _OWNER_AFTER.match(text, end)
+        if m is None:
+            return None
+        actor = self.registry.get(m.group(1))
+        if actor is not None and actor.kind in ("state", "organisation", "armed_group", "government", "group"):
+            return actor.side
+        return self.registry.country_of(m.group(1))
+
     def _side_from_title(self, title: str) -> str | None:
         for word in re.findall(r"[\w’'.-]+", title):
             if "." in word[:-1] and word[:1].isupper() and self.registry.country_of(word):
@@ -784,6 +797,8 @@ class Resolver:
                 return actor.side
         return None
 
+
+_OWNER_AFTER = re.compile(r",?\s+of\s+(?:the\s+)?([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})")
 
 # --- phrases ------------------------------------------------------------------------------
 
