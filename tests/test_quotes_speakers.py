@@ -245,10 +245,10 @@ def test_quotes_speakers_description_with_adjectives_finds_its_holder():
 def test_quotes_speakers_lower_case_demonym_description_goes_through_the_registry():
     text = (
         "The two neighbours have argued about border policing for years.\n\n"
-        '"We respect him, but his country is not our country," said the mexican ruler in '
-        "his daily press conference."
+        '"We hold him in esteem, yet our border is ours to guard," said the mexican ruler at '
+        "his morning briefing."
     )
-    q = _quotes(text, "2023-03-03")["We respect him, but his country is not our country,"]
+    q = _quotes(text, "2023-03-03")["We hold him in esteem, yet our border is ours to guard,"]
     assert q.speaker == "Andres Manuel Lopez Obrador"
 
 
@@ -319,8 +319,8 @@ def test_quotes_speakers_according_to_then_a_new_subject_is_no_apposition():
 
 def test_quotes_speakers_it_said_is_the_organisation_that_spoke_last():
     text = (
-        "In a regulatory filing, Kestrel Consumer Products said that the company was not in negotiations, as "
-        "reported by Reuters earlier this week.\n\n"
+        "In a regulatory filing, Kestrel Consumer Products said that the company was holding no talks, as "
+        "a wire service had claimed on Monday.\n\n"
         '"We have nothing to add to what we have already told the market," it said.'
     )
     assert _speaker(text, "We have nothing to add to what we have already told the market,") == (

@@ -636,8 +636,8 @@ def _owner(parsed: Any, owner: Any, sent_start: int, ctx: Context) -> Resolved |
 
 
 def _name_tails(parsed: Any, sent_start: int, found: list[Candidate], ctx: Context) -> list[Candidate]:
-    """The person at the end of a capitalised run no candidate ends: "Head of the OSCE Mission to
-    Moldova Claus Brandt", "Deputy Envoy for the Northern Region Petra Lind".
+    """The person at the end of a capitalised run no candidate ends: "Head of the Kestrian Observer
+    Mission to Dorvania Ilse Brandt", "Deputy Envoy for the Northern Region Petra Lind".
 
     A title's place (a registry actor, a region) runs into the name; the name is the tail
     that opens with a first name.
