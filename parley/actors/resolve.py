@@ -764,9 +764,8 @@ class Resolver:
         word = text[begin:end].removesuffix("’s").removesuffix("'s")
         if begin == end or not word[:1].isupper():
             return title_start
-        actor = self.registry.get(word)
-        owns = actor is not None and actor.kind in ("state", "organisation", "armed_group", "government", "group")
-        return begin if owns or self.registry.country_of(word) else title_start
+        owns = self._owner(word) is not None or self.registry.country_of(word)
+        return begin if owns else title_start
 
     def _owner_after(self, text: str, end: int) -> str | None:
         """The side of a group, body or state written right after a name with "of" ("X of Hamas",
@@ -774,10 +773,13 @@ class Resolver:
         m = _OWNER_AFTER.match(text, end)
         if m is None:
             return None
-        actor = self.registry.get(m.group(1))
-        if actor is not None and actor.kind in ("state", "organisation", "armed_group", "government", "group"):
-            return actor.side
-        return self.registry.country_of(m.group(1))
+        actor = self._owner(m.group(1))
+        return actor.side if actor is not None else self.registry.country_of(m.group(1))
+
+    def _owner(self, name: str) -> Actor | None:
+        """The registry's state, organisation, armed group, government or group called ``name``."""
+        actor = self.registry.get(name)
+        return actor if actor is not None and actor.kind in OWNER_KINDS else None
 
     def _side_from_title(self, title: str) -> str | None:
         for word in re.findall(r"[\w’'.-]+", title):
@@ -792,12 +794,13 @@ class Resolver:
             state = self.registry.country_of(word)
             if state:
                 return state
-            actor = self.registry.get(word)
-            if actor is not None and actor.kind in ("state", "organisation", "armed_group", "government", "group"):
+            actor = self._owner(word)
+            if actor is not None:
                 return actor.side
         return None
 
 
+OWNER_KINDS = frozenset({"state", "organisation", "armed_group", "government", "group"})  # bodies a title can belong to
 _OWNER_AFTER = re.compile(r",?\s+of\s+(?:the\s+)?([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})")
 
 # --- phrases ------------------------------------------------------------------------------

@@ -46,8 +46,7 @@ class DecisionModel:
 
     def score(self, features: dict[str, float]) -> float:
         """P(the pair is a signal of the article)."""
-        z = self.bias + sum(self.weights.get(f, 0.0) * x for f, x in features.items())
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return sigmoid(self.bias + sum(self.weights.get(f, 0.0) * x for f, x in features.items()))
 
     def as_json(self) -> dict[str, Any]:
         return {"name": self.name, "bias": self.bias, "threshold": self.threshold,
@@ -58,6 +57,11 @@ def from_json(data: dict[str, Any]) -> DecisionModel:
     """A decision model from its JSON form (``KeyError``/``ValueError`` on a bad one: the caller reports it)."""
     return DecisionModel({str(f): float(w) for f, w in data["weights"].items()}, float(data["bias"]),
                          float(data["threshold"]), str(data.get("name", "decision-lr1")))
+
+
+def sigmoid(z: float) -> float:
+    """The logistic function, its argument clipped to +-30 (no overflow): the linear scorers' probability."""
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 def logit(p: float) -> float:

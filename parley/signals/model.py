@@ -26,7 +26,7 @@ from typing import Any
 
 from ..errors import ParleyError
 from ..model import STANCES
-from .decision import DecisionModel
+from .decision import DecisionModel, sigmoid
 from .decision import from_json as decision_from_json
 
 MODEL_FILE = "data/signals_model.json"
@@ -47,8 +47,7 @@ class StanceModel:
     decision: DecisionModel | None = None
 
     def holder_probability(self, features: list[str]) -> float:
-        z = self.holder_bias + sum(map(self.holder.get, features, repeat(0.0)))
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return sigmoid(self.holder_bias + sum(map(self.holder.get, features, repeat(0.0))))
 
     def stance_probabilities(self, features: list[str]) -> tuple[float, ...]:
         # per stance, the bias plus each present feature's weight, added left to right in the

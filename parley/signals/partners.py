@@ -13,13 +13,14 @@ the best one is the counterpart. Without the weights file the rules of
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from ..errors import ParleyError
+from .decision import sigmoid
 from .details import NOT_PARTIES, co_party, list_head, partner_phrase, same_name
+from .features import CUE_OF
 from .holders import Candidate
 from .model import read_json
 from .words import lemma, pos
@@ -123,7 +124,7 @@ def _where(o: Candidate, cand: Candidate, parsed: Any) -> list[str]:
         feats.append("same_verb" if _verb_of(mine) == _verb_of(tok) else "other_verb")
         gap = o.token - cand.token
         feats.append(f"gap={'before' if gap < 0 else 'after'}:{min(abs(gap) // 4, 3)}")
-        if list_head(parsed[cand.token]).i == tok.i:
+        if mine.i == tok.i:
             feats.append("same_list")
     return feats
 
@@ -141,8 +142,6 @@ def _verb_of(tok: Any) -> int:
 
 def _head_class(head: Any) -> str:
     """What a preposition hangs from: a noun or a verb of talks ("talks with"), another verb, other."""
-    from .features import CUE_OF
-
     cls = CUE_OF.get(lemma(head))
     return cls if cls else pos(head).lower()
 
@@ -156,8 +155,7 @@ class PartnerModel:
     name: str = "partners-lr1"
 
     def score(self, feats: list[str]) -> float:
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in feats)
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return sigmoid(self.bias + sum(self.weights.get(f, 0.0) for f in feats))
 
     def choose(self, found: list[Option]) -> str | None:
         """The best-scored option (the first of equals), None when there is none."""

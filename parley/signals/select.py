@@ -21,13 +21,13 @@ Scoring is plain Python: a sum of weights per sentence.
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ParleyError
+from .decision import sigmoid
 from .lexicon import KNOWN, STANCE_PATTERNS, TRIGGER
 from .model import read_json
 
@@ -50,8 +50,7 @@ class Selector:
 
     def score(self, features: list[str]) -> float:
         """Probability-like score that the sentence carries a signal."""
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in features)
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return sigmoid(self.bias + sum(self.weights.get(f, 0.0) for f in features))
 
     def as_json(self) -> dict[str, Any]:
         return {"name": self.name, "bias": self.bias, "threshold": self.threshold,
@@ -64,9 +63,11 @@ def selected(doc: Doc, selector: Selector | None = None) -> list[int]:
     return [i for i, feats in sentence_features(doc).items() if selector.score(feats) >= selector.threshold]
 
 
-def triggered(doc: Doc) -> list[int]:
-    """Sentences with at least one trigger word: the only ones the selector scores."""
-    text, lower = doc.text, doc.text.lower()
+def triggered(doc: Doc, lower: str | None = None) -> list[int]:
+    """Sentences with at least one trigger word: the only ones the selector scores (``lower``:
+    the article's text lower-cased, when the caller has it)."""
+    text = doc.text
+    lower = text.lower() if lower is None else lower
     return [i for i, s in enumerate(doc.sentences) if TRIGGER.search(text, s.start, s.end, lower)]
 
 
@@ -77,7 +78,7 @@ def sentence_features(doc: Doc) -> dict[int, list[str]]:
     quoted = _quoted_sentences(doc)
     n = len(doc.sentences)
     out = {}
-    for i in triggered(doc):
+    for i in triggered(doc, lower):
         s = doc.sentences[i]
         words = WORD.findall(lower, s.start, s.end)
         feats = {f"w={w}" for w in words if w in KNOWN}
